@@ -199,9 +199,10 @@ class Document:
         boxes: list[TextBox] = []
         for block in self.blocks_between(start, end):
             for box in block.location.boxes:
-                if box.end <= start or box.start >= end:
-                    if not (start == end and box.start <= start < box.end):
-                        continue
+                touches = box.start < end and box.end > start
+                holds_point = start == end and box.start <= start < box.end
+                if not (touches or holds_point):
+                    continue
                 boxes.append(_clip_box(box, start, end))
         floc = first.location
         page = boxes[0].page if boxes else floc.page
