@@ -211,8 +211,11 @@ class Document:
         if line is not None:
             line += self.text.count("\n", floc.start, max(floc.start, start))
         end_line = None
-        if line is not None:
-            end_line = line + self.text.count("\n", start, max(start, end - 1))
+        last = self.block_at(max(start, end - 1))
+        last_line = None if last is None else last.location.line
+        if last is not None and last_line is not None:
+            lstart = last.location.start
+            end_line = last_line + self.text.count("\n", lstart, max(lstart, end - 1))
         return Location(
             start=start,
             end=end,

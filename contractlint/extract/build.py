@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from contractlint.extract.numbers import parse_typed_number
 from contractlint.model import (
     BLOCK_SEPARATOR,
     BBox,
@@ -129,7 +130,8 @@ def assemble(
 ) -> Document:
     """Join body drafts into ``Document.text`` (blocks separated by a blank line) and number them.
 
-    Empty drafts are dropped. Drafts without a paragraph number get their body ordinal (1-based).
+    Empty drafts are dropped. Drafts without a paragraph number get their body ordinal (1-based), and
+    drafts without a clause number get the one typed at the start of their text, if any.
     """
     blocks: list[Block] = []
     parts: list[str] = []
@@ -142,6 +144,10 @@ def assemble(
             offset += len(BLOCK_SEPARATOR)
         if draft.paragraph is None:
             draft.paragraph = len(blocks) + 1
+        if draft.number is None:
+            typed = parse_typed_number(draft.text, draft.text_start)
+            if typed is not None:
+                draft.number, draft.number_source = typed.number, "typed"
         blocks.append(_block(len(blocks), draft, offset))
         parts.append(draft.text)
         offset += len(draft.text)

@@ -111,3 +111,12 @@ def test_character_limit_names_the_flag(tmp_path: Path) -> None:
     path.write_text("word " * 1000, encoding="utf-8")
     with pytest.raises(LimitExceededError, match="--max-chars"):
         contractlint.extract(path, limits=Limits(max_chars=100))
+
+
+def test_locate_end_line_across_blocks(tmp_path: Path) -> None:
+    """Regression: the blank-line separator must not be counted as file lines."""
+    path = tmp_path / "gaps.txt"
+    path.write_text("1. Term\n\n\n\n\n2. Fees are due\nmonthly.\n", encoding="utf-8")
+    doc = contractlint.extract(path)
+    loc = doc.locate(0, len(doc.text))
+    assert (loc.line, loc.end_line) == (1, 7)
