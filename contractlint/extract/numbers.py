@@ -1,0 +1,408 @@
+"""Clause numbers typed into the text: ``12.``, ``7.2``, ``(a)``, ``(iv)``, ``ARTICLE IV``, ``Schedule 2``.
+
+Word numbering arrives from the DOCX extractor already computed; PDFs, text files and many DOCX drafts
+carry their numbers as plain characters, so the segmenter needs the same facts from a regular expression.
+The parser is deliberately cautious: a paragraph that starts "2019 was", "5 days after", "$5,000" or
+"12/31/2020" is prose, not clause 2019, 5, or 12.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, cast
+
+import regex
+
+__all__ = [
+    "KEYWORD_STYLES",
+    "NumberStyle",
+    "TypedNumber",
+    "alpha_value",
+    "classify_number",
+    "parse_typed_number",
+    "roman_value",
+    "run_in_title",
+]
+
+NumberStyle = Literal[
+    "decimal",  # 1.  1.1  1.1.1  12.  (depth = number of components)
+    "paren-decimal",  # (1)  1)
+    "paren-lower-alpha",  # (a)  a)
+    "paren-lower-roman",  # (iv)  iv)
+    "paren-lower-roman-or-alpha",  # (i) (v) (x): a letter after (h), (u), (w); otherwise roman
+    "paren-upper-alpha",  # (A)  A)
+    "paren-upper-roman",  # (IV)
+    "paren-upper-roman-or-alpha",  # (I) (V) (X)
+    "lower-alpha",  # a.
+    "lower-roman",  # iv.
+    "lower-roman-or-alpha",  # i.
+    "upper-alpha",  # A.
+    "upper-roman",  # IV.
+    "upper-roman-or-alpha",  # I.
+    "article",  # ARTICLE IV, Article 3
+    "section",  # Section 5, SECTION 5.2, § 3
+    "clause",  # Clause 4
+    "schedule",  # Schedule 2
+    "exhibit",  # Exhibit A
+    "annex",  # Annex 1
+    "appendix",  # Appendix B
+    "part",  # Part 3
+    "attachment",  # Attachment 1
+]
+
+KEYWORD_STYLES: frozenset[str] = frozenset(
+    {"article", "section", "clause", "schedule", "exhibit", "annex", "appendix", "part", "attachment"}
+)
+"""Styles introduced by a word; their citation is the word plus the label (``Schedule 2``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TypedNumber:
+    """A clause number found at the start of a block's text."""
+
+    number: str
+    """As displayed, without surrounding spaces: ``"1.1"``, ``"12."``, ``"(a)"``, ``"ARTICLE IV"``."""
+    label: str
+    """The bare label used in citations: ``"1.1"``, ``"12"``, ``"a"``, ``"IV"``, ``"2"``."""
+    style: NumberStyle
+    depth: int
+    """Number of dotted components (``"1.1.1"`` is 3); 1 for every other style."""
+    value: int
+    """Ordinal of the last component (``a`` = 1, ``iv`` = 4); for ambiguous styles, the letter's value."""
+    start: int
+    """Offset of the number in the text passed in."""
+    end: int
+    """Offset just past the number (and its own punctuation), before any whitespace."""
+    title: str | None = None
+    """A run-in heading (``"12. Termination. Either party ..."`` gives ``"Termination"``), or the whole
+    remainder when it reads as a heading line (``"1. DEFINITIONS"``)."""
+    body_start: int = 0
+    """Offset where the clause's own text begins: after the title, or after the number."""
+
+
+_UPPER_WORDS = r"(?:ARTICLE|SECTION|CLAUSE|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART|ATTACHMENT)"
+_TITLE_WORDS = r"(?:Article|Section|Clause|Schedule|Exhibit|Annex|Appendix|Part|Attachment)"
+_KEYWORD_RE = regex.compile(
+    rf"""(?P<kw>{_UPPER_WORDS}|{_TITLE_WORDS})\ {{1,3}}
+        (?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{0,4}}|[IVXLC]{{1,7}}|[A-Z]{{1,2}}(?:-\d{{1,2}})?)
+        (?P<punct>[.:]?)
+        (?=\s|$|\ ?[-–—])""",
+    regex.VERBOSE,
+)
+_SECTION_SIGN_RE = regex.compile(r"§{1,2}\s?(?P<label>\d{1,3}(?:\.\d{1,3}){0,4})(?P<punct>\.?)(?=\s|$)")
+# 1.  1.1  1.1.1  12.   1.1.  (no thousands separators, no more than three digits a component)
+_DECIMAL_RE = regex.compile(r"(?P<label>\d{1,3}(?:\.\d{1,3}){0,5})(?P<dot>\.?)(?=\s|$)")
+_PAREN_RE = regex.compile(
+    r"(?P<open>\()(?P<label>\d{1,3}|[a-z]{1,2}|[ivxlc]{2,7}|[A-Z]{1,2}|[IVXLC]{2,7})\)(?=\s|$)"
+)
+_CLOSE_RE = regex.compile(r"(?P<label>\d{1,3}|[a-z]{1,2}|[ivxlc]{2,7}|[A-Z]|[IVXLC]{2,7})\)(?=\s|$)")
+_DOT_LETTER_RE = regex.compile(r"(?P<label>[a-z]|[ivxlc]{2,7}|[A-Z]|[IVXLC]{2,7})\.(?=\s|$)")
+
+_ROMAN_RE = regex.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_AMBIGUOUS = frozenset("ivx")
+
+# A run-in heading: a few capitalised words ending with ". " or ": " (or a dash) before the clause text.
+_SMALL_WORDS = "a|an|and|as|at|by|for|from|in|into|of|on|or|per|the|to|under|upon|with|without|vs|v|its|their"
+_TITLE_WORD = rf"""(?:[A-Z0-9][\w'’&/-]*|&|(?:{_SMALL_WORDS}))"""
+_RUN_IN_RE = regex.compile(
+    rf"""(?P<title>[A-Z][\w'’&/-]*(?:[,;]?\ {{1,2}}{_TITLE_WORD}){{0,9}}?)
+        (?P<stop>\.(?=\s{{1,4}}\S)|:(?=\s)|\s+[-–—]\s+|\.$|:$)""",
+    regex.VERBOSE,
+)
+_HEADING_LINE_RE = regex.compile(
+    rf"""(?P<title>[A-Z0-9][\w'’&/,()-]*(?:\ {{1,3}}(?:{_TITLE_WORD}|\([\w ]+\)|[\w'’&/,-]+(?=\Z)))
+        {{0,11}})[.:]?\s*\Z""",
+    regex.VERBOSE,
+)
+_ALLCAPS_LINE_RE = regex.compile(r"[^a-z]{2,100}")
+
+
+def roman_value(label: str) -> int | None:
+    """Value of a roman numeral (either case), or None when ``label`` is not a valid numeral."""
+    upper = label.upper()
+    if not upper or not _ROMAN_RE.match(upper):
+        return None
+    total = 0
+    prev = 0
+    for ch in reversed(label.lower()):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def alpha_value(label: str) -> int:
+    """``a`` = 1 ... ``z`` = 26, ``aa`` = 27 (the doubled-letter convention of legal lists)."""
+    first = ord(label[0].lower()) - ord("a") + 1
+    return first + 26 * (len(label) - 1)
+
+
+def _letter_style(label: str, kind: str) -> tuple[NumberStyle, int] | None:
+    """Style and value of a letter label in one of the punctuation kinds ``paren``, ``close``, ``dot``."""
+    lower = label.islower()
+    doubled = len(label) == 2 and label[0] == label[1]
+    base = {
+        ("paren", True): "paren-lower",
+        ("paren", False): "paren-upper",
+        ("close", True): "paren-lower",
+        ("close", False): "paren-upper",
+        ("dot", True): "lower",
+        ("dot", False): "upper",
+    }[(kind, lower)]
+    if len(label) == 1:
+        if label.lower() in _AMBIGUOUS:
+            return f"{base}-roman-or-alpha", alpha_value(label)  # type: ignore[return-value]
+        return f"{base}-alpha", alpha_value(label)  # type: ignore[return-value]
+    rv = roman_value(label)
+    if rv is not None and not (doubled and label.lower() not in ("ii", "xx", "cc")):
+        return f"{base}-roman", rv  # type: ignore[return-value]
+    if doubled:
+        return f"{base}-alpha", alpha_value(label)  # type: ignore[return-value]
+    return None
+
+
+def _next_char(text: str, pos: int) -> str:
+    m = regex.compile(r"\s*").match(text, pos)
+    end = m.end() if m else pos
+    return text[end] if end < len(text) else ""
+
+
+def _starts_clause_text(ch: str) -> bool:
+    """What may follow a weak number such as ``12.``: a capital, a quote, a bracket, or nothing."""
+    return ch == "" or ch.isupper() or ch in "\"“'‘([" or ch.isdigit()
+
+
+def run_in_title(text: str, pos: int) -> tuple[str, int] | None:
+    """A heading run into the clause text at ``pos``: ``("Termination", end)`` for
+    ``"Termination. Either party may ..."``, or the whole rest when it reads as a heading line
+    (``"DEFINITIONS AND INTERPRETATION"``, ``"Provision of Services"``). ``end`` is where the body starts.
+    """
+    ws = regex.compile(r"[ \t]*").match(text, pos)
+    pos = ws.end() if ws else pos
+    rest = text[pos:]
+    if not rest or not rest[0].isupper():
+        return None
+    line_end = rest.find("\n")
+    first_line = rest if line_end < 0 else rest[:line_end]
+    # The whole block (or its first line, when the block wraps) is a heading line.
+    if len(first_line) <= 100 and (line_end < 0 or first_line.rstrip().isupper()):
+        stripped = first_line.rstrip()
+        if (
+            _ALLCAPS_LINE_RE.fullmatch(stripped)
+            and any(c.isalpha() for c in stripped)
+            and len(stripped.split()) <= 14
+        ):
+            return stripped.rstrip(".:").strip(), pos + len(first_line)
+        if line_end < 0 and _HEADING_LINE_RE.match(stripped) and not stripped.endswith((",", ";")):
+            words = stripped.rstrip(".:").split()
+            if 1 <= len(words) <= 12 and not _looks_like_sentence(words):
+                return stripped.rstrip(".:").strip(), pos + len(first_line)
+    m = _RUN_IN_RE.match(rest)
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    words = title.split()
+    if not words or len(title) > 80 or _looks_like_sentence(words):
+        return None
+    # "Inc." "Ltd." "U.S." etc. end in a dot but do not end a heading.
+    if words[-1].rstrip(",") in {"Inc", "Ltd", "Co", "Corp", "No", "Mr", "Ms", "Dr", "St"}:
+        return None
+    end = pos + m.end()
+    ws2 = regex.compile(r"\s*").match(text, end)
+    return title, ws2.end() if ws2 else end
+
+
+def _looks_like_sentence(words: list[str]) -> bool:
+    """A heading has capitalised words (small words aside); a sentence has lower-case verbs."""
+    small = set(_SMALL_WORDS.split("|"))
+    for w in words[1:]:
+        core = w.strip("(),'’\"“”")
+        if not core:
+            continue
+        if core[0].islower() and core not in small:
+            return True
+    return False
+
+
+def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
+    """Recognise a clause number at the start of ``text`` (from ``pos``, after leading whitespace)."""
+    ws = regex.compile(r"\s*").match(text, pos)
+    start = ws.end() if ws else pos
+    if start >= len(text):
+        return None
+    ch = text[start]
+    found: tuple[str, str, NumberStyle, int, int, int] | None = None  # number, label, style, depth,
+    # value, end
+    strong = True
+    if ch.isalpha():
+        m = _KEYWORD_RE.match(text, start)
+        if m is not None:
+            kw = m.group("kw").lower()
+            label = m.group("label")
+            style = cast(NumberStyle, kw)
+            if not label[0].isdigit():
+                rv = roman_value(label) if kw == "article" or len(label) > 1 else None
+                value = rv if rv is not None else alpha_value(label[:1])
+                depth = 1
+            else:
+                parts = label.split(".")
+                value, depth = int(parts[-1]), len(parts)
+            found = (
+                text[start : m.end("label")] + m.group("punct"),
+                label,
+                style,
+                depth,
+                value,
+                m.end(),
+            )
+        else:
+            m = _CLOSE_RE.match(text, start) or _DOT_LETTER_RE.match(text, start)
+            if m is not None:
+                label = m.group("label")
+                kind = "close" if text[m.end() - 1] == ")" else "dot"
+                ls = _letter_style(label, kind)
+                if ls is not None:
+                    found = (text[start : m.end()], label, ls[0], 1, ls[1], m.end())
+                    strong = kind == "close"
+    elif ch == "(":
+        m = _PAREN_RE.match(text, start)
+        if m is not None:
+            label = m.group("label")
+            if label.isdigit():
+                found = (text[start : m.end()], label, "paren-decimal", 1, int(label), m.end())
+            else:
+                ls = _letter_style(label, "paren")
+                if ls is not None:
+                    found = (text[start : m.end()], label, ls[0], 1, ls[1], m.end())
+    elif ch == "§":
+        m = _SECTION_SIGN_RE.match(text, start)
+        if m is not None:
+            label = m.group("label")
+            parts = label.split(".")
+            found = (
+                text[start : m.end()],
+                label,
+                "section",
+                len(parts),
+                int(parts[-1]),
+                m.end(),
+            )
+    elif ch.isdigit():
+        m = regex.compile(r"(?P<label>\d{1,3})\)(?=\s|$)").match(text, start)
+        if m is not None:
+            label = m.group("label")
+            found = (text[start : m.end()], label, "paren-decimal", 1, int(label), m.end())
+            strong = False
+        else:
+            m = _DECIMAL_RE.match(text, start)
+            if m is not None:
+                label = m.group("label")
+                parts = label.split(".")
+                # "1.0 Services" and "2.00" are top-level 1 and 2 in some contracts.
+                while len(parts) > 1 and int(parts[-1]) == 0:
+                    parts = parts[:-1]
+                if not (len(parts) == 1 and parts[0].startswith("0")):
+                    found = (
+                        text[start : m.end()],
+                        label,
+                        "decimal",
+                        len(parts),
+                        int(parts[-1]),
+                        m.end(),
+                    )
+                    # "12." and "1.1" are numbers; a bare "5" needs a heading to prove it is one.
+                    strong = len(parts) > 1 or bool(m.group("dot"))
+                    if len(parts) == 1 and not m.group("dot"):
+                        strong = False
+    if found is None:
+        return None
+    number, label, style, depth, value, end = found
+    title_found = run_in_title(text, end)
+    nxt = _next_char(text, end)
+    if style == "decimal":
+        parts = label.split(".")
+        bare = len(parts) == 1 and "." not in number
+        if bare:
+            # "5 days after ..." / "2019 was ...": only a heading line proves a bare integer.
+            if title_found is None or int(label) == 0:
+                return None
+        elif not _starts_clause_text(nxt) and len(parts) < 3 and not number.endswith("."):
+            # "3.1.1 a monthly charge" and "3.1. a charge" are clauses; "1.5 hours" is not.
+            return None
+    elif not strong and style in ("upper-alpha", "upper-roman", "upper-roman-or-alpha"):
+        # "A. Smith" would parse; a capital or quote must follow, as for recitals "A. Company is ...".
+        if not _starts_clause_text(nxt):
+            return None
+    elif (
+        not strong
+        and not _starts_clause_text(nxt)
+        and style not in KEYWORD_STYLES
+        and not style.startswith("lower")
+        and style != "paren-decimal"
+    ):
+        # "a. provide" is common in lists; a lower-case start is accepted for lower-case styles only.
+        return None
+    if style == "exhibit" and "." in label:
+        # "Exhibit 10.3" is how EDGAR labels a filed document, not an exhibit of the contract.
+        return None
+    if style in KEYWORD_STYLES and nxt and nxt.islower():
+        # "Section 5 of this Agreement ..." is a cross-reference, not a heading.
+        return None
+    title: str | None = None
+    body_start = end
+    if title_found is None:
+        # "ARTICLE 1" alone on its line, its heading on the next: "ARTICLE 1\nDEFINITIONS".
+        line = regex.compile(r"[ \t]*\n").match(text, end)
+        if line is not None:
+            title_found = run_in_title(text, line.end())
+    if title_found is not None:
+        title, body_start = title_found
+    else:
+        sm = regex.compile(r"\s*").match(text, end)
+        body_start = sm.end() if sm else end
+        if style in KEYWORD_STYLES:
+            dash = regex.compile(r"\s*[-–—:]\s*").match(text, end)
+            if dash is not None:
+                again = run_in_title(text, dash.end())
+                if again is not None:
+                    title, body_start = again
+    return TypedNumber(
+        number=number,
+        label=label,
+        style=style,
+        depth=depth,
+        value=value,
+        start=start,
+        end=end,
+        title=title,
+        body_start=body_start,
+    )
+
+
+def classify_number(label: str) -> TypedNumber | None:
+    """Classify a number Word computed (``"1."``, ``"1.1"``, ``"(a)"``, ``"Article 1"``, ``"i."``).
+
+    Word labels need no proof that they are numbers, so the caution of ``parse_typed_number`` about what
+    follows does not apply; a bullet (``"•"``) or an unusual label gives None.
+    """
+    text = label.strip()
+    if not text:
+        return None
+    probe = text + " X"
+    tn = parse_typed_number(probe)
+    if tn is None or tn.end != len(probe) - 2:
+        m = regex.fullmatch(r"(\d{1,4}(?:\.\d{1,4}){0,6})\.?", text)
+        if m is None:
+            return None
+        parts = m.group(1).split(".")
+        return TypedNumber(text, m.group(1), "decimal", len(parts), int(parts[-1]), 0, len(text))
+    return TypedNumber(
+        number=text,
+        label=tn.label,
+        style=tn.style,
+        depth=tn.depth,
+        value=tn.value,
+        start=0,
+        end=len(text),
+    )
