@@ -1,0 +1,100 @@
+"""Custom ``Doc``/``Span`` attributes, registered once.
+
+Values are plain (ints, strings, small dicts, ``(start, end)`` character pairs relative to the Doc) so the
+rules layer can build findings without knowing spaCy internals. Each kind of span has its own attribute
+because spaCy keys span attributes by character range: a party role and the defined term it is would
+otherwise overwrite each other.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+__all__ = [
+    "DOC_EXTENSIONS",
+    "SPAN_EXTENSIONS",
+    "TEXT_KEY",
+    "doc_lower",
+    "doc_text",
+    "lower_text",
+    "register_extensions",
+    "sentence_starts_of",
+    "store_sentence_starts",
+]
+
+DOC_EXTENSIONS: dict[str, object] = {
+    # offset of the Doc's first character in Document.text (set by analyse)
+    "cl_offset": 0,
+    # party roles known before this Doc ({"supplier": "Supplier"}), carried across chunks
+    "cl_roles": None,
+    # {rule_key: [(start, end), ...]} from contractlint_patterns (Doc-relative offsets)
+    "cl_pattern_hits": None,
+}
+
+SPAN_EXTENSIONS = (
+    "cl_item",  # {"marker", "lead_in"}
+    "cl_duration",  # {"amount", "unit", "days", "business", "bound", "anchor_relation", "anchor", ...}
+    "cl_frequency",  # {"unit", "every", "period_days", "at_least"}
+    "cl_money",  # {"amount", "currency"}
+    "cl_party",  # {"role", "name", "name_start", "name_end", "generic"}
+    "cl_definition",  # {"term", "form", "start", "end"}
+    "cl_obligation",  # {"subject", "party", "modal", "negated", "action", "deadlines", ...}
+)
+
+_done = False
+
+
+def register_extensions() -> None:
+    """Register every attribute (idempotent; ``force=True`` so a reload in a notebook still works)."""
+    global _done
+    if _done:
+        return
+    for name, default in DOC_EXTENSIONS.items():
+        Doc.set_extension(name, default=default, force=True)
+    for name in SPAN_EXTENSIONS:
+        Span.set_extension(name, default=None, force=True)
+    _done = True
+
+
+TEXT_KEY = "contractlint.text"
+"""``doc.user_data`` key of the Doc's text (set by ``LegalTokenizer`` or on first use)."""
+_SENT_KEY = "contractlint.sentence_starts"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string from every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return str(text)
+
+
+_LOWER_KEY = "contractlint.lower"
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()`` with the same length (a few characters, like "İ", grow when lowered)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lower
+
+
+def doc_lower(doc: Doc) -> str:
+    """The Doc's text lower-cased (same offsets), built once per Doc for ``str.find`` pre-filters."""
+    lower = doc.user_data.get(_LOWER_KEY)
+    if lower is None:
+        lower = lower_text(doc_text(doc))
+        doc.user_data[_LOWER_KEY] = lower
+    return str(lower)
+
+
+def sentence_starts_of(doc: Doc) -> list[int] | None:
+    """Sentence start offsets stored by ``contractlint_sentences`` (None when it did not run)."""
+    starts = doc.user_data.get(_SENT_KEY)
+    return None if starts is None else list(starts)
+
+
+def store_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    doc.user_data[_SENT_KEY] = starts

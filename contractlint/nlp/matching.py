@@ -1,0 +1,335 @@
+"""Run a PatternSet over Docs (``contractlint_patterns``) and judge its rules over a whole contract.
+
+Phrases of every rule and lexicon go into ONE PhraseMatcher (``LOWER``), token patterns into one Matcher
+(kept small: it is ~100x dearer per pattern), regexes are compiled once and run on ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+from spacy.attrs import IDX, LENGTH
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from contractlint.model import BLOCK_SEPARATOR
+from contractlint.nlp.extensions import doc_lower, doc_text, register_extensions, sentence_starts_of
+from contractlint.nlp.patterns import PatternSet, load_patterns
+
+__all__ = ["PatternMatcher", "PatternResult", "evaluate"]
+
+Status = Literal["found", "not_found", "present", "missing", "satisfied", "violated", "not_applicable"]
+
+
+class PatternMatcher:
+    """The ``contractlint_patterns`` component.
+
+    Spans go to ``doc.spans[spans_key]`` with ``label_`` = the rule's or lexicon entry's label and
+    ``id_`` = the rule id (lexicon: the entry id), for rule matches and lexicon hits (not for the
+    ``if``/``then`` parts of conditional rules). ``doc._.cl_pattern_hits`` maps each key
+    (``"<rule-id>|match"``, ``"<rule-id>|if"``, ``"<rule-id>|then"``, ``"lexicon|<LABEL>|<id>"``) to the
+    Doc-relative ``(start, end)`` character ranges it matched, for ``evaluate``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "contractlint_patterns",
+        *,
+        patterns: PatternSet | None = None,
+        pattern_dirs: Sequence[str | Path] = (),
+        include_default: bool = True,
+        spans_key: str = "patterns",
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.patterns = (
+            patterns if patterns is not None else load_patterns(pattern_dirs, include_default=include_default)
+        )
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = Matcher(nlp.vocab)  # patterns whose first token is a known word: run per sentence
+        self.full_matcher = Matcher(nlp.vocab)  # the rest: run over the whole Doc
+        self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        trigger_words: set[str] = set()
+        self.regexes: list[tuple[str, regex.Pattern[str], str | None]] = []
+        self.labels: dict[str, tuple[str, str]] = {}  # key -> (label, id)
+        phrases: dict[str, list[str]] = {}
+        for rule in self.patterns.rules:
+            for part, ms in rule.parts.items():
+                key = f"{rule.id}|{part}"
+                self.labels[key] = (rule.label, rule.id)
+                phrases.setdefault(key, []).extend(ms.phrases)
+                for p in ms.patterns:
+                    self._add_token_pattern(key, list(p), trigger_words)
+                self.regexes.extend(
+                    (key, regex.compile(r, regex.IGNORECASE), literal_head(r)) for r in ms.regex
+                )
+        for entry in self.patterns.lexicon:
+            key = f"lexicon|{entry.label}|{entry.id}"
+            self.labels[key] = (entry.label, entry.id)
+            if isinstance(entry.pattern, str):
+                phrases.setdefault(key, []).append(entry.pattern)
+            else:
+                self._add_token_pattern(key, list(entry.pattern), trigger_words)
+        tokenizer: Any = nlp.tokenizer
+        for key, items in phrases.items():
+            if items:
+                self.phrase_matcher.add(key, list(tokenizer.pipe(items)))
+        if trigger_words:
+            self.triggers.add("trigger", list(tokenizer.pipe(sorted(trigger_words))))
+        # Spans for what a reader looks at (rule matches, lexicon hits); "if"/"then" parts of conditional
+        # rules only need offsets, and there can be thousands of them.
+        self.span_keys = frozenset(k for k in self.labels if not k.endswith(("|if", "|then")))
+
+    def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]], words: set[str]) -> None:
+        """Matcher costs ~1 us per token per pattern set. When a pattern needs one of a few words, it runs
+        only over the sentences holding one. The trigger is the LAST required word spec with words of 4+
+        letters (heads such as "terminate" or "measures" are rarer than "either" or "reasonable")."""
+        choices: list[list[str]] = []
+        for spec in pattern:
+            lower = spec.get("LOWER")
+            if spec.get("OP") not in (None, "+") or not set(spec) <= {"LOWER", "OP"}:
+                continue
+            if isinstance(lower, str):
+                choices.append([lower])
+            elif isinstance(lower, dict) and set(lower) == {"IN"} and lower["IN"]:
+                choices.append([str(o) for o in lower["IN"]])
+        if not choices:
+            self.full_matcher.add(key, [pattern])
+            return
+        long_enough = [c for c in choices if min(map(len, c)) >= 4]
+        best = long_enough[-1] if long_enough else max(choices, key=lambda c: min(map(len, c)))
+        words.update(o.lower() for o in best)
+        self.matcher.add(key, [pattern])
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found: list[tuple[int, int, int]] = []
+        if len(self.full_matcher):
+            found.extend(self.full_matcher(doc))
+        if not len(self.matcher):
+            return found
+        triggers = self.triggers(doc)
+        if not triggers:
+            return found
+        starts = sentence_starts_of(doc) or [0]
+        text_len = len(doc_text(doc))
+        done: set[int] = set()
+        for _, start, _ in triggers:
+            i = bisect.bisect_right(starts, doc[start].idx) - 1
+            if i in done:
+                continue
+            done.add(i)
+            hi = starts[i + 1] if i + 1 < len(starts) else text_len
+            sent = doc.char_span(starts[i], hi, alignment_mode="expand")
+            if sent is None:
+                continue
+            for span in self.matcher(sent, as_spans=True):
+                found.append((doc.vocab.strings[span.label_], span.start, span.end))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits: dict[str, list[tuple[int, int]]] = {}
+        spans: list[Span] = []
+        strings = doc.vocab.strings
+        found = list(self.phrase_matcher(doc))
+        found.extend(self._token_matches(doc))
+        if found:
+            offsets = doc.to_array([IDX, LENGTH])
+        for match_id, start, end in found:
+            key = strings[match_id]
+            end_char = int(offsets[end - 1, 0] + offsets[end - 1, 1])
+            hits.setdefault(key, []).append((int(offsets[start, 0]), end_char))
+            if key in self.span_keys:
+                label, span_id = self.labels[key]
+                spans.append(Span(doc, start, end, label=label, span_id=span_id))
+        text = doc_text(doc)
+        lower = doc_lower(doc)
+        for key, pattern, head in self.regexes:
+            for start, end in _regex_hits(pattern, head, text, lower):
+                hits.setdefault(key, []).append((start, end))
+                if key in self.span_keys:
+                    label, span_id = self.labels[key]
+                    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+                    if span is not None and len(span):
+                        span.id_ = span_id
+                        spans.append(span)
+        spans.sort(key=lambda s: (s.start, s.end))
+        doc.spans[self.spans_key] = spans
+        doc._.cl_pattern_hits = hits
+        return doc
+
+
+def literal_head(source: str) -> str | None:
+    """The lower-case word every match of ``source`` must start with, or None.
+
+    ``regex`` is fast only with one literal prefix; with the head known, ``str.find`` on the lower-cased
+    text finds the candidate positions at memory speed and the pattern is tried only there.
+    """
+    m = regex.match(r"(?:\\b)?([a-z][a-z\-]{2,})", source)
+    if m is None:
+        return None
+    head = m.group(1)
+    if source[m.end() : m.end() + 1] in ("?", "*", "{"):
+        head = head[:-1]  # "reports?" only guarantees "report"
+    depth = 0
+    klass = False
+    escaped = False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif klass:
+            klass = ch != "]"
+        elif ch == "[":
+            klass = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None  # a top-level alternative need not start with the head
+    return head if len(head) >= 3 else None
+
+
+def _regex_hits(
+    pattern: regex.Pattern[str], head: str | None, text: str, lower: str
+) -> list[tuple[int, int]]:
+    if head is None:
+        return [m.span() for m in pattern.finditer(text)]
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    i = lower.find(head)
+    while i != -1:
+        if i >= last_end:
+            m = pattern.match(text, i)
+            if m is not None and m.end() > m.start():
+                out.append(m.span())
+                last_end = m.end()
+        i = lower.find(head, i + 1)
+    return out
+
+
+@Language.factory(
+    "contractlint_patterns",
+    default_config={"pattern_dirs": [], "include_default": True, "spans_key": "patterns"},
+    assigns=["doc.spans", "doc._.cl_pattern_hits"],
+)
+def make_patterns(
+    nlp: Language, name: str, pattern_dirs: list[str], include_default: bool, spans_key: str
+) -> PatternMatcher:
+    return PatternMatcher(
+        nlp, name, pattern_dirs=pattern_dirs, include_default=include_default, spans_key=spans_key
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PatternResult:
+    """The verdict of one rule pattern over one contract. Offsets are into ``Document.text``.
+
+    * existence/sequence: ``found`` | ``not_found``; absence: ``missing`` | ``present``;
+    * conditional: ``not_applicable`` (no "if" hit), ``satisfied``, or ``violated`` (``spans`` are the
+      "if" hits whose scope unit has no "then" hit).
+    """
+
+    rule: str
+    kind: str
+    label: str
+    status: Status
+    spans: tuple[tuple[int, int], ...]
+    searched: tuple[str, ...]
+    message: str = ""
+
+
+def _global_hits(docs: Sequence[Doc], key: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for doc in docs:
+        off = doc._.cl_offset
+        out.extend((s + off, e + off) for s, e in (doc._.cl_pattern_hits or {}).get(key, ()))
+    return sorted(out)
+
+
+def _units(
+    docs: Sequence[Doc], scope: str, clauses: Sequence[tuple[int, int]] | None
+) -> list[tuple[int, int]]:
+    if scope == "sentence":
+        return [
+            (s.start_char + doc._.cl_offset, s.end_char + doc._.cl_offset)
+            for doc in docs
+            for s in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]])
+        ]
+    if clauses is not None:
+        return sorted(clauses)
+    units: list[tuple[int, int]] = []
+    for doc in docs:
+        pos = 0
+        for part in doc_text(doc).split(BLOCK_SEPARATOR):
+            units.append((doc._.cl_offset + pos, doc._.cl_offset + pos + len(part)))
+            pos += len(part) + len(BLOCK_SEPARATOR)
+    return units
+
+
+def _unit_of(units: list[tuple[int, int]], starts: list[int], pos: int) -> int | None:
+    """Index of the last-starting unit that holds ``pos`` (units may nest, like clauses)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0:
+        if units[i][0] <= pos < units[i][1]:
+            return i
+        i -= 1
+    return None
+
+
+def evaluate(
+    patterns: PatternSet,
+    docs: Iterable[Doc],
+    *,
+    clauses: Sequence[tuple[int, int]] | None = None,
+) -> list[PatternResult]:
+    """Judge every rule of ``patterns`` over the Docs of ONE contract (chunks with ``doc._.cl_offset``).
+
+    Scope ``clause`` uses ``clauses`` (``(start, end)`` ranges in ``Document.text``, e.g. top-level
+    clauses from the clause tree); without them each block (text between blank lines) is a unit.
+    """
+    docs = list(docs)
+    results: list[PatternResult] = []
+    unit_cache: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+    for rule in patterns.rules:
+        if rule.kind == "conditional":
+            if_hits = _global_hits(docs, f"{rule.id}|if")
+            then_hits = _global_hits(docs, f"{rule.id}|then")
+            if not if_hits:
+                status: Status = "not_applicable"
+                spans: list[tuple[int, int]] = []
+            elif rule.scope == "document":
+                status = "satisfied" if then_hits else "violated"
+                spans = [] if then_hits else if_hits
+            else:
+                if rule.scope not in unit_cache:
+                    found_units = _units(docs, rule.scope, clauses)
+                    unit_cache[rule.scope] = (found_units, [u[0] for u in found_units])
+                units, starts = unit_cache[rule.scope]
+                covered = {_unit_of(units, starts, s) for s, _ in then_hits}
+                spans = [h for h in if_hits if _unit_of(units, starts, h[0]) not in covered]
+                status = "violated" if spans else "satisfied"
+            results.append(
+                PatternResult(
+                    rule.id, rule.kind, rule.label, status, tuple(spans), rule.searched, rule.message
+                )
+            )
+            continue
+        hits = _global_hits(docs, f"{rule.id}|match")
+        if rule.kind == "absence":
+            status = "present" if hits else "missing"
+        else:
+            status = "found" if hits else "not_found"
+        results.append(
+            PatternResult(rule.id, rule.kind, rule.label, status, tuple(hits), rule.searched, rule.message)
+        )
+    return results

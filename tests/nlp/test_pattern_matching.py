@@ -1,0 +1,133 @@
+"""contractlint_patterns and evaluate(): what the rules layer will get from the pattern files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from contractlint.nlp import PatternResult, analyse, build_pipeline, evaluate, load_patterns
+
+PATTERNS = load_patterns()
+
+
+def results(nlp: Language, text: str, **kwargs: object) -> dict[str, PatternResult]:
+    docs = analyse(nlp, text)
+    return {r.rule: r for r in evaluate(PATTERNS, docs, **kwargs)}  # type: ignore[arg-type]
+
+
+def test_lexicon_hits_are_labelled_spans(nlp: Language) -> None:
+    doc = nlp("The Supplier shall use reasonable efforts to respond promptly.")
+    vague = [(s.text, s.label_, s.id_) for s in doc.spans["patterns"] if s.label_ == "VAGUE_TERM"]
+    assert ("reasonable efforts", "VAGUE_TERM", "vague-effort") in vague
+    assert ("promptly", "VAGUE_TERM", "vague-time") in vague
+
+
+def test_absence_reports_missing_with_what_was_searched(nlp: Language) -> None:
+    got = results(nlp, "The Supplier shall provide the Services. The Customer shall pay the Charges.")
+    missing = got["termination-for-convenience"]
+    assert missing.status == "missing" and missing.spans == ()
+    assert '"terminate for convenience"' in missing.searched
+    assert any(s.startswith("regex /terminat") for s in missing.searched)
+
+
+def test_absence_present_with_offsets_into_the_text(nlp: Language) -> None:
+    text = "Preamble.\n\nThe Customer may terminate this Agreement for convenience on 90 days' notice."
+    got = results(nlp, text)["termination-for-convenience"]
+    assert got.status == "present"
+    assert any(text[s:e].startswith("terminate this Agreement for convenience") for s, e in got.spans)
+
+
+def test_headings_for_convenience_are_not_termination(nlp: Language) -> None:
+    text = "Headings are for convenience only and do not affect interpretation."
+    assert results(nlp, text)["termination-for-convenience"].status == "missing"
+
+
+def test_conditional_clause_scope(nlp: Language) -> None:
+    with_cure = (
+        "Either Party may terminate this Agreement if the other Party commits a material breach and fails to "
+        "remedy that breach within 30 days of written notice."
+    )
+    assert results(nlp, with_cure)["cure-period"].status == "satisfied"
+    elsewhere = (
+        "Either Party may terminate this Agreement immediately for material breach.\n\n"
+        "A breach is cured when the defaulting Party restores the Services."
+    )
+    got = results(nlp, elsewhere)["cure-period"]
+    assert got.status == "violated"
+    assert [elsewhere[s:e] for s, e in got.spans] == [
+        "terminate this Agreement immediately for material breach"
+    ]
+    # With a clause map from the clause tree, both paragraphs can be one clause.
+    one_clause = results(nlp, elsewhere, clauses=[(0, len(elsewhere))])["cure-period"]
+    assert one_clause.status == "satisfied"
+
+
+def test_conditional_document_scope(nlp: Language) -> None:
+    renews = "This Agreement shall automatically renew for successive one-year periods."
+    assert results(nlp, renews)["non-renewal-notice"].status == "violated"
+    with_notice = (
+        renews + " Either Party may give written notice of non-renewal at least 90 days before expiry."
+    )
+    assert results(nlp, with_notice)["non-renewal-notice"].status == "satisfied"
+    assert results(nlp, "The Term is two years.")["non-renewal-notice"].status == "not_applicable"
+
+
+def test_conditional_sentence_scope(nlp: Language) -> None:
+    vague = "The Customer may terminate this Agreement for convenience. Notice must be given 30 days before."
+    assert results(nlp, vague)["termination-notice-period"].status == "violated"
+    clear = "The Customer may terminate this Agreement for convenience on thirty (30) days' written notice."
+    assert results(nlp, clear)["termination-notice-period"].status == "satisfied"
+
+
+def test_sequence_rule_with_token_patterns(nlp: Language) -> None:
+    text = "This clause has no rights. Either Party may terminate this Agreement by notice."
+    got = results(nlp, text)["mutual-termination-right"]
+    assert got.status == "found"
+    assert [text[s:e] for s, e in got.spans] == ["Either Party may terminate"]
+    assert results(nlp, "The Customer may terminate.")["mutual-termination-right"].status == "not_found"
+
+
+def test_placeholders_and_redactions(nlp: Language) -> None:
+    text = (
+        "The Effective Date is [insert date]. The Supplier's address is ____________. Charges: TBD. "
+        "Signed for {Customer Name}. The royalty is [***] per unit."
+    )
+    doc = nlp(text)
+    placeholders = [s.text for s in doc.spans["patterns"] if s.label_ == "PLACEHOLDER"]
+    assert placeholders == ["[insert date]", "____________", "TBD", "{Customer Name}"]
+    assert [s.text for s in doc.spans["patterns"] if s.label_ == "REDACTION"] == ["[***]"]
+
+
+def test_user_pattern_dirs_extend_the_shipped_set(tmp_path: Path) -> None:
+    (tmp_path / "insurance.yaml").write_text(
+        "- id: insurance-cover\n  kind: absence\n  label: INSURANCE\n"
+        "  phrases:\n    - professional indemnity insurance\n",
+        encoding="utf-8",
+    )
+    nlp = build_pipeline(extra_pattern_dirs=[tmp_path])
+    matcher = nlp.get_pipe("contractlint_patterns")
+    assert "insurance-cover" in {r.id for r in matcher.patterns.rules}
+    assert "notice-clause" in {r.id for r in matcher.patterns.rules}
+    docs = analyse(nlp, "The Supplier shall maintain Professional Indemnity Insurance of at least $1m.")
+    got = {r.rule: r for r in evaluate(matcher.patterns, docs)}
+    assert got["insurance-cover"].status == "present"
+
+
+def test_regex_prefilter_finds_what_finditer_finds() -> None:
+    import regex
+
+    from contractlint.nlp.matching import _regex_hits, literal_head
+
+    text = (
+        "Provider shall RETURN all Data; it may also return records. Returns of data: none. unreturned data"
+    )
+    for source, head in [
+        (r"\breturn\w*\b[^.;]{0,80}?\b(?:data|records)\b", "return"),
+        (r"\bnotices?\b", "notice"),
+        (r"\breturn|\bdata", None),  # a top-level alternative: no single head
+        (r"(?:return|data)", None),
+    ]:
+        assert literal_head(source) == head
+        pattern = regex.compile(source, regex.IGNORECASE)
+        assert _regex_hits(pattern, head, text, text.lower()) == [m.span() for m in pattern.finditer(text)]
