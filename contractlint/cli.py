@@ -58,8 +58,138 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
+    _add_check(subparsers)
     _add_outline(subparsers)
+    _add_rules(subparsers)
     return parser
+
+
+# -- check -----------------------------------------------------------------------------------------
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def _add_check(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="lint contracts and report findings with their locations",
+        description=(
+            "Lint contracts for missing exit rights, vague deliverables and undefined communication. "
+            "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error."
+        ),
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", help="DOCX, PDF, text or Markdown contracts")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--select", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to run (EX,DV001)"
+    )
+    parser.add_argument(
+        "--ignore", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to skip"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error"),
+        default="warning",
+        help="lowest severity that makes the exit status 1 (default: warning)",
+    )
+    parser.add_argument(
+        "--party",
+        metavar="NAME",
+        help="the reviewing party, by role or name ('Customer', 'Acme'): rights are judged from its side",
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    _add_pdf_engine(parser)
+    parser.set_defaults(handler=_check)
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from contractlint.lint import LintConfig, Linter
+    from contractlint.model import SEVERITY_RANK
+    from contractlint.render.text import render_report, summary_line
+
+    config = LintConfig(
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
+        party=args.party,
+        fail_on=args.fail_on,
+        pdf_engine=args.pdf_engine,
+    )
+    linter = Linter(config)
+    reports = []
+    errors = 0
+    failing = False
+    for path in args.files:
+        try:
+            report = linter.lint(path)
+        except ContractlintError as exc:
+            errors += 1
+            print(f"{PROG}: error: {exc}", file=sys.stderr)
+            continue
+        reports.append(report)
+        failing |= any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in report.findings)
+        if args.format == "text":
+            out.write(render_report(report))
+    if args.format == "json":
+        payload: Any = (
+            reports[0].to_dict()
+            if len(reports) == 1 and len(args.files) == 1
+            else {
+                "schema": "contractlint-reports/1",
+                "reports": [r.to_dict() for r in reports],
+            }
+        )
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print(summary_line(reports, errors), file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if failing and not args.exit_zero else 0
+
+
+# -- rules -----------------------------------------------------------------------------------------
+
+
+def _add_rules(subparsers: Any) -> None:
+    parser = subparsers.add_parser("rules", help="list the rules", description="List every rule.")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(handler=_rules)
+    one = subparsers.add_parser("rule", help="print one rule's documentation")
+    one.add_argument("code", metavar="CODE", help="rule code or name, e.g. EX002")
+    one.set_defaults(handler=_rule)
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from contractlint.rules import all_rules
+
+    rules = all_rules()
+    if args.format == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity,
+                "summary": r.summary,
+            }
+            for r in rules
+        ]
+        json.dump(data, out, indent=2)
+        out.write("\n")
+        return 0
+    for r in rules:
+        out.write(f"{r.code}  {r.name:<40} {r.severity:<8} {r.summary}\n")
+    return 0
+
+
+def _rule(args: argparse.Namespace, out: TextIO) -> int:
+    from contractlint.rules import get_rule
+    from contractlint.rules.docs import rule_markdown
+
+    out.write(rule_markdown(get_rule(args.code)))
+    return 0
 
 
 # -- outline ---------------------------------------------------------------------------------------

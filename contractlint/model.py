@@ -19,13 +19,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
+    "REPORT_SCHEMA",
     "BBox",
     "Block",
     "BlockKind",
     "Clause",
     "Document",
     "ExtractionWarning",
+    "Finding",
     "Location",
+    "Provision",
+    "Report",
+    "Severity",
     "Source",
     "SourceFormat",
     "Story",
@@ -282,3 +287,164 @@ class Clause:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+Severity = Literal["info", "warning", "error"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One lint finding: which rule, how serious, what to do, and exactly where."""
+
+    code: str
+    """Stable rule code, e.g. ``EXIT002``; a prefix (``EXIT``) selects a rule family."""
+    name: str
+    """Kebab-case rule name, e.g. ``no-termination-for-convenience``."""
+    category: str
+    severity: Severity
+    message: str
+    location: Location
+    excerpt: str
+    """The contract text at ``location`` (for a missing provision: the anchor clause's heading)."""
+    suggestion: str
+    """Clause language that would fix the finding."""
+    missing: bool = False
+    """True when the finding is about something absent; ``location`` is then where it belongs."""
+    searched: tuple[str, ...] = ()
+    """For a missing provision: what was searched for (phrases, provisions)."""
+    anchor: str | None = None
+    """For a missing provision: the clause where it belongs ("3 Term and Termination")."""
+    related: tuple[Location, ...] = ()
+    """Other occurrences that make up the finding."""
+    doc_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """An entry of the clause inventory: a kind of provision found in the contract, and where."""
+
+    kind: str
+    """``termination_for_convenience``, ``notice_clause``, ``renewal_term``, ..."""
+    label: str
+    location: Location
+    excerpt: str
+    clause_ref: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
+    """Facts read from the clause, e.g. ``(("party", "Customer"), ("notice_days", "30"))``."""
+
+
+REPORT_SCHEMA = "contractlint-report/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of linting one contract: findings, the clause inventory and the document."""
+
+    document: Document
+    findings: tuple[Finding, ...]
+    clauses: tuple[Provision, ...] = ()
+    """The clause inventory: which provision types were found, and where."""
+    outline: tuple[Clause, ...] = ()
+    """The clause tree's top-level clauses."""
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data following the ``contractlint-report/1`` schema (docs/report-schema.md)."""
+        from contractlint import __version__
+
+        src = self.document.source
+        return {
+            "schema": REPORT_SCHEMA,
+            "contractlint_version": __version__,
+            "source": {
+                "name": src.name,
+                "path": src.path,
+                "format": src.format,
+                "sha256": src.sha256,
+                "size": src.size,
+                "page_count": src.page_count,
+                "extractor": src.extractor,
+            },
+            "summary": {"findings": len(self.findings), **self.counts()},
+            "warnings": [
+                _drop_empty(
+                    {"code": w.code, "message": w.message, "count": w.count, "details": list(w.details)}
+                )
+                for w in self.document.warnings
+            ],
+            "findings": [finding_to_dict(f) for f in self.findings],
+            "clauses": [
+                _drop_empty(
+                    {
+                        "kind": p.kind,
+                        "label": p.label,
+                        "clause": p.clause_ref,
+                        "location": location_to_dict(p.location),
+                        "excerpt": p.excerpt,
+                        "attributes": dict(p.attributes),
+                    }
+                )
+                for p in self.clauses
+            ],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+def _drop_empty(d: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in d.items() if v is not None and v != () and v != [] and v != {}}
+
+
+def location_to_dict(loc: Location, *, boxes: bool = True) -> dict[str, object]:
+    """A location as plain data; absent coordinates are left out rather than null."""
+    out: dict[str, object] = {
+        "start": loc.start,
+        "end": loc.end,
+        "block": loc.block,
+        "paragraph": loc.paragraph,
+        "page": loc.page,
+        "bbox": None if loc.bbox is None else [round(v, 2) for v in loc.bbox],
+        "paragraph_on_page": loc.paragraph_on_page,
+        "line": loc.line,
+        "end_line": loc.end_line,
+        "story": None if loc.story == "body" else loc.story,
+        "table": loc.table,
+        "row": loc.row,
+        "cell": loc.cell,
+        "clause": loc.clause_number,
+    }
+    if boxes and loc.boxes:
+        out["boxes"] = [
+            {"page": b.page, "bbox": [round(v, 2) for v in b.bbox], "start": b.start, "end": b.end}
+            for b in loc.boxes
+        ]
+    return _drop_empty(out)
+
+
+def finding_to_dict(f: Finding) -> dict[str, object]:
+    return _drop_empty(
+        {
+            "code": f.code,
+            "name": f.name,
+            "category": f.category,
+            "severity": f.severity,
+            "message": f.message,
+            "missing": f.missing or None,
+            "location": location_to_dict(f.location),
+            "excerpt": f.excerpt,
+            "suggestion": f.suggestion,
+            "anchor": f.anchor,
+            "searched": list(f.searched),
+            "related": [location_to_dict(r) for r in f.related],
+            "doc_url": f.doc_url,
+        }
+    )

@@ -1,0 +1,1 @@
+"""Presenting reports: text for terminals, JSON for programs."""

@@ -1,0 +1,269 @@
+"""What a rule sees: the contract, its clause tree, the NLP analysis and the pattern verdicts.
+
+Everything here speaks in offsets into ``Document.text``; spaCy objects never leave this module and the
+rule modules, and findings carry plain ``Location`` values.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import regex
+from spacy.tokens import Doc
+
+from contractlint.model import Clause, Document, Finding, Location, Provision
+from contractlint.nlp.matching import PatternResult
+from contractlint.rules.base import Rule
+from contractlint.segment import ClauseTree
+
+__all__ = ["Hit", "LintContext"]
+
+_EXCERPT_MAX = 300
+_WS = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A recogniser span in absolute offsets, with the recogniser's plain value."""
+
+    start: int
+    end: int
+    label: str
+    value: Any
+
+
+# spans key -> Span extension attribute holding the recogniser's value
+_VALUE_ATTR = {
+    "items": "cl_item",
+    "durations": "cl_duration",
+    "frequencies": "cl_frequency",
+    "money": "cl_money",
+    "parties": "cl_party",
+    "definitions": "cl_definition",
+    "obligations": "cl_obligation",
+}
+
+
+class LintContext:
+    """One contract under review. Built once per lint; rules only read it."""
+
+    def __init__(
+        self,
+        document: Document,
+        tree: ClauseTree,
+        docs: Sequence[Doc],
+        results: Sequence[PatternResult],
+        *,
+        party: str | None = None,
+    ) -> None:
+        self.document = document
+        self.text = document.text
+        self.tree = tree
+        self.docs = list(docs)
+        self.results = {r.rule: r for r in results}
+        self.party = party
+
+    # --- NLP results, in absolute offsets ---------------------------------------------------------------
+
+    def pattern(self, rule_id: str) -> PatternResult:
+        """The verdict of one pattern rule (a KeyError names a missing pattern file entry)."""
+        return self.results[rule_id]
+
+    def pattern_spans(self, rule_id: str) -> tuple[tuple[int, int], ...]:
+        result = self.results.get(rule_id)
+        return () if result is None else result.spans
+
+    def hits(self, key: str) -> list[Hit]:
+        """Spans a recogniser or the pattern component put in ``doc.spans[key]``, in text order."""
+        return self._hits.get(key, [])
+
+    @cached_property
+    def _hits(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = {}
+        for doc in self.docs:
+            off = doc._.cl_offset
+            for key, group in doc.spans.items():
+                attr = _VALUE_ATTR.get(key)
+                bucket = out.setdefault(key, [])
+                for span in group:
+                    value = getattr(span._, attr) if attr else span.id_
+                    bucket.append(Hit(span.start_char + off, span.end_char + off, span.label_, value))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence (or enumerated item) ranges, in text order."""
+        out: list[tuple[int, int]] = []
+        for doc in self.docs:
+            off = doc._.cl_offset
+            out.extend((s.start_char + off, s.end_char + off) for s in doc.sents)
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return (0, 0) if not self.sentences else self.sentences[0]
+        return self.sentences[i]
+
+    def roles(self) -> dict[str, str]:
+        """Party roles defined in the contract, lower-cased role -> as written ("supplier": "Supplier")."""
+        roles: dict[str, str] = {}
+        for hit in self.hits("parties"):
+            value = hit.value or {}
+            role = value.get("role")
+            if role and not value.get("generic"):
+                roles.setdefault(str(role).lower(), str(role))
+        return roles
+
+    # --- clauses -------------------------------------------------------------------------------------------
+
+    def clause_at(self, offset: int) -> Clause | None:
+        return self.tree.clause_at(offset)
+
+    def clause_path(self, offset: int) -> list[Clause]:
+        """The clauses holding ``offset``, outermost first."""
+        path: list[Clause] = []
+        level = self.tree.clauses
+        while True:
+            for clause in level:
+                if clause.location.start <= offset < clause.location.end:
+                    path.append(clause)
+                    level = clause.children
+                    break
+            else:
+                return path
+
+    def titles_at(self, offset: int) -> str:
+        """The titles of the clauses holding ``offset``, lower-cased and joined (for context checks)."""
+        return " / ".join((c.title or "").lower() for c in self.clause_path(offset))
+
+    def find_clause(self, words: Sequence[str]) -> Clause | None:
+        """The first clause whose title contains one of ``words`` (case-insensitive), top levels first."""
+        if not words:
+            return None
+        lowered = [w.lower() for w in words]
+        best: tuple[int, int, Clause] | None = None
+        for clause in self.tree.walk():
+            title = (clause.title or "").lower()
+            for rank, word in enumerate(lowered):
+                if word in title:
+                    key = (rank, clause.level)
+                    if best is None or key < best[:2]:
+                        best = (rank, clause.level, clause)
+                    break
+        return None if best is None else best[2]
+
+    # --- building findings ---------------------------------------------------------------------------------
+
+    def locate(self, start: int, end: int) -> Location:
+        loc = self.document.locate(start, end)
+        clause = self.tree.clause_at(start)
+        if clause is None:
+            return loc
+        return _with_clause(loc, clause.ref or clause.number)
+
+    def excerpt(self, start: int, end: int) -> str:
+        text = str(_WS.sub(" ", self.text[start:end])).strip()
+        if len(text) > _EXCERPT_MAX:
+            text = text[: _EXCERPT_MAX - 1].rstrip() + "…"
+        return text
+
+    def finding(
+        self,
+        rule: Rule,
+        start: int,
+        end: int,
+        *,
+        message: str | None = None,
+        related: Sequence[tuple[int, int]] = (),
+    ) -> Finding:
+        """A finding at ``[start, end)`` of the text."""
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=rule.severity,
+            message=message or rule.message,
+            location=self.locate(start, end),
+            excerpt=self.excerpt(start, end),
+            suggestion=rule.suggestion,
+            related=tuple(self.locate(s, e) for s, e in related),
+            doc_url=rule.doc_path,
+        )
+
+    def missing(self, rule: Rule, searched: Sequence[str], *, message: str | None = None) -> Finding:
+        """A finding about an absent provision, anchored where it belongs.
+
+        The anchor is the first clause whose title matches ``rule.anchor`` (e.g. the Term and Termination
+        clause); failing that, the contract's first block (its title).
+        """
+        clause = self.find_clause(rule.anchor)
+        if clause is not None:
+            first = self.document.blocks[clause.blocks[0]] if clause.blocks else None
+            start = clause.location.start
+            end = first.location.end if first is not None else clause.location.end
+            anchor = " ".join(x for x in (clause.ref or clause.number, clause.title) if x) or None
+        elif self.document.blocks:
+            first = self.document.blocks[0]
+            start, end = first.location.start, first.location.end
+            anchor = None
+        else:
+            start = end = 0
+            anchor = None
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=rule.severity,
+            message=message or rule.message,
+            location=self.locate(start, end),
+            excerpt=self.excerpt(start, end),
+            suggestion=rule.suggestion,
+            missing=True,
+            searched=tuple(searched),
+            anchor=anchor,
+            doc_url=rule.doc_path,
+        )
+
+    def provision(
+        self,
+        kind: str,
+        label: str,
+        start: int,
+        end: int,
+        attributes: dict[str, str] | None = None,
+    ) -> Provision:
+        clause = self.tree.clause_at(start)
+        return Provision(
+            kind=kind,
+            label=label,
+            location=self.locate(start, end),
+            excerpt=self.excerpt(start, end),
+            clause_ref=None if clause is None else (clause.ref or clause.number),
+            attributes=tuple(sorted((attributes or {}).items())),
+        )
+
+
+def _with_clause(loc: Location, number: str | None) -> Location:
+    from dataclasses import replace
+
+    return replace(loc, clause_number=number)
+
+
+def iter_units(ranges: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> Iterator[int]:
+    """Indices of ``ranges`` (sorted, disjoint) that hold the start of any of ``spans``."""
+    starts = [r[0] for r in ranges]
+    seen: set[int] = set()
+    for s, _ in spans:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and s < ranges[i][1] and i not in seen:
+            seen.add(i)
+            yield i
