@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 from contractlint.errors import ContractlintError
 from contractlint.extract import extract
-from contractlint.model import Block, Clause, Document, ExtractionWarning, Location, Source, TextBox
-
-__version__ = "0.1.0"
+from contractlint.lint import LintConfig, Linter, lint, lint_text
+from contractlint.model import (
+    Block,
+    Clause,
+    Document,
+    ExtractionWarning,
+    Finding,
+    Location,
+    Provision,
+    Report,
+    Source,
+    TextBox,
+)
 
 __all__ = [
     "Block",
@@ -14,9 +26,16 @@ __all__ = [
     "ContractlintError",
     "Document",
     "ExtractionWarning",
+    "Finding",
+    "LintConfig",
+    "Linter",
     "Location",
+    "Provision",
+    "Report",
     "Source",
     "TextBox",
     "__version__",
     "extract",
+    "lint",
+    "lint_text",
 ]

@@ -1,0 +1,69 @@
+"""Throughput of the full lint (NLP + rules, extraction excluded) against bare spaCy tokenisation.
+
+    python benchmarks/bench_lint.py [CORPUS_DIR] [--limit N] [--repeat R]
+
+Both run in this process on the same texts (the CUAD txt files): first ``spacy.blank("en")``'s tokenizer,
+then contractlint's segmentation, pipeline and rules over Documents extracted beforehand. Prints words/s
+for each and the ratio (target: the full lint costs at most 5x bare tokenisation). Medians of R runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from contractlint.extract import extract
+from contractlint.lint import Linter
+from contractlint.nlp import chunk_text
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=REPO / ".." / "shared" / "corpus" / "cuad")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    paths = sorted((args.corpus / "txt").glob("*.txt"))
+    if args.limit:
+        paths = paths[: args.limit]
+    if not paths:
+        print(f"no txt files under {args.corpus}", file=sys.stderr)
+        return 2
+    documents = [extract(p) for p in paths]
+    words = sum(len(d.text.split()) for d in documents)
+    chars = sum(len(d.text) for d in documents)
+
+    blank = spacy.blank("en")
+    linter = Linter()
+    linter.lint_document(documents[0])  # warm up: pattern compilation, lazy imports
+
+    bare: list[float] = []
+    full: list[float] = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for d in documents:
+            for _, chunk in chunk_text(d.text):
+                blank.make_doc(chunk)
+        bare.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        findings = 0
+        for d in documents:
+            findings += len(linter.lint_document(d).findings)
+        full.append(time.perf_counter() - t0)
+    tb, tf = statistics.median(bare), statistics.median(full)
+    print(f"texts: {len(documents)} files, {words:,} words, {chars:,} chars; {findings:,} findings")
+    print(f"bare spacy.blank('en') tokenisation: {tb:7.2f} s  {words / tb:12,.0f} words/s")
+    print(f"contractlint lint (NLP + rules):     {tf:7.2f} s  {words / tf:12,.0f} words/s")
+    print(f"ratio lint / bare tokenisation: {tf / tb:.2f}x (target <= 5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
