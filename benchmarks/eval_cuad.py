@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluation import Score, lint_texts, overlaps, print_scores
+from evaluation import Score, align_spans, lint_texts, overlaps, print_scores
 
 # CUAD category -> the inventory provision kind(s) that answer it.
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             scores[category].add(predicted, actual)
             if predicted and actual:
                 gold = spans.get((row["filename"], category.lower()), [])
+                if gold:
+                    raw = (corpus / rel).read_text(encoding="utf-8", errors="replace")
+                    gold = align_spans(raw, report.document.text, gold)
                 if gold:
                     scores[category].located += 1
                     if any(overlaps((p.location.start, p.location.end), gold) for p in found):

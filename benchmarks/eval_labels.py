@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluation import Score, lint_texts, overlaps, print_scores
+from evaluation import Score, align_spans, lint_texts, overlaps, print_scores
 
 from contractlint.model import Report
 
@@ -84,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             actual = bool(label.get("present"))
             predicted = bool(items)
             scores[name].add(predicted, actual)
-            gold = [tuple(s) for s in label.get("evidence_spans") or []]
+            gold = [(int(s[0]), int(s[1])) for s in label.get("evidence_spans") or []]
+            if gold:
+                raw = (args.corpus / rel).read_text(encoding="utf-8", errors="replace")
+                gold = align_spans(raw, report.document.text, gold)
             if predicted and actual and gold:
                 scores[name].located += 1
                 scores[name].hits += any(overlaps(i, gold) for i in items)

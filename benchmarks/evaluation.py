@@ -5,9 +5,11 @@ The scorer is deliberately plain (document-level precision, recall, F1) so a rea
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +68,30 @@ def lint_texts(
     linter = Linter(config)
     for rel in txt_paths:
         yield rel, linter.lint(corpus / rel)
+
+
+def align_spans(
+    source: str, document: str, spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Move spans given in ``source`` (the file as read) into ``document`` (``Document.text``).
+
+    Labels are offsets into the raw file, but the text extractor rebuilds the text from blocks (it drops
+    indentation and extra blank lines), so the two differ in whitespace only. Non-space characters are
+    matched in order; if they differ too, the spans are returned unchanged.
+    """
+    src = [m.start() for m in re.finditer(r"\S", source)]
+    dst = [m.start() for m in re.finditer(r"\S", document)]
+    if len(src) != len(dst) or not src:
+        return list(spans)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        i = bisect.bisect_left(src, s)
+        j = bisect.bisect_left(src, e) - 1
+        if i >= len(src) or j < i:
+            out.append((s, e))
+            continue
+        out.append((dst[i], dst[j] + 1))
+    return out
 
 
 def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:

@@ -1,21 +1,531 @@
-"""Exit strategy: the customer must be able to leave in an orderly way."""
+"""Exit strategy: the customer must be able to leave in an orderly way.
+
+The words live in ``patterns/exit_cues.yaml`` (and termination/renewal/exit.yaml); this module decides
+what the pattern files cannot: how the cues that share a sentence add up (a right to end the contract with
+no cause and a notice period is termination for convenience), whose right it is, whether a notice or cure
+period is stated, and where a missing provision belongs. Sentences are the unit because contract text
+often arrives without usable clause structure (EDGAR one-liners), and a right, its trigger and its notice
+period are nearly always stated in one sentence.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from contractlint.model import Finding
+import regex
+
+from contractlint.model import Finding, Provision
+from contractlint.nlp.recognisers import DEFAULT_ROLES
 from contractlint.rules.base import Rule
 from contractlint.rules.context import LintContext
+from contractlint.rules.inventory import detector
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "ExitAnalysis", "TerminationRight", "analyse_exit"]
 
 _TERMINATION_PATTERNS = ("termination-for-convenience", "termination-for-cause", "mutual-termination-right")
+
+# Cue pattern ids (patterns/exit_cues.yaml).
+_RIGHT = "exit-termination-right"
+_NO_CAUSE = "exit-without-cause"
+_DISCRETION = "exit-discretion"
+_TRIGGER = "exit-cause-trigger"
+_BREACH = "exit-breach"
+_INSOLVENCY = "exit-insolvency"
+_CURE = "exit-cure"
+_NOTICE = "exit-notice"
+_RENEWAL = "exit-renewal"
+_AUTOMATIC = "exit-automatic"
+_OPTION = "exit-renewal-option"
+_MUTUAL = "exit-renewal-mutual"
+_OTHER_RENEWAL = "exit-renewal-other"
+_NON_RENEWAL = "exit-non-renewal"
+_POST = "exit-post-termination"
+_POST_DUTY = "exit-post-duty"
+_POST_NONE = "exit-post-negative"
+_CUES = (
+    _POST_DUTY,
+    _POST_NONE,
+    _RIGHT,
+    _NO_CAUSE,
+    _DISCRETION,
+    _TRIGGER,
+    _BREACH,
+    _INSOLVENCY,
+    _CURE,
+    _NOTICE,
+    _RENEWAL,
+    _AUTOMATIC,
+    _OPTION,
+    _MUTUAL,
+    _OTHER_RENEWAL,
+    _NON_RENEWAL,
+    _POST,
+)
+
+# Which side of an outsourcing deal a role word stands for (the reviewing party is usually the buyer).
+_CUSTOMER_SIDE = frozenset({"customer", "client", "buyer", "purchaser", "recipient", "company", "licensee"})
+_PROVIDER_SIDE = frozenset(
+    {
+        "supplier",
+        "provider",
+        "service provider",
+        "services provider",
+        "vendor",
+        "contractor",
+        "consultant",
+        "seller",
+        "licensor",
+        "subcontractor",
+    }
+)
+_GENERIC_HOLDER = regex.compile(
+    r"\b(?:either|each|both|any|the)\s+(?:of\s+the\s+)?(?:part(?:y|ies)|participants?)\b|\bthe\s+parties\b",
+    regex.IGNORECASE,
+)
+_NEGATED_GRANT = regex.compile(r"\b(?:may|can|shall)\s+not\b|\bneither\b|\bno\s+party\b", regex.IGNORECASE)
+_REDACTED = regex.compile(r"\[\s*[*.…_]+\s*\]|\*{3,}|\[\s*\*+[^\]]{0,12}\]")
+_ENUMERATOR = regex.compile(
+    r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[a-z]\.|\d{1,2}\.(?!\d)|[ivx]{1,5}\.)\s", regex.I
+)
+_LEAD_IN = regex.compile(r"[:—-]\s*$")
+_PASSIVE_BY = regex.compile(
+    r"\bterminat\w*\s+(?:[\w,]+\s+){0,6}?by\s+(?P<who>(?:either|each|any|both)\s+part(?:y|ies)|(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TerminationRight:
+    """A sentence that grants a right to end the contract, classified."""
+
+    start: int
+    end: int
+    basis: str
+    """``convenience``, ``cause``, ``non_renewal`` or ``other``."""
+    holder: str
+    """``either``, the role as written ("Customer"), or "" when the text does not say."""
+    notice_stated: bool
+    notice_days: float | None
+    cure_stated: bool
+    cure_days: float | None
+    breach: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Renewal:
+    """A sentence that renews or extends the term."""
+
+    start: int
+    end: int
+    automatic: bool
+    notice_stated: bool
+    notice_days: float | None
+    notice_span: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExitAnalysis:
+    rights: tuple[TerminationRight, ...]
+    renewals: tuple[Renewal, ...]
+    post_termination: tuple[tuple[int, int], ...]
+    transition: tuple[tuple[int, int], ...]
+    data_return: tuple[tuple[int, int], ...]
+
+
+_CACHE: weakref.WeakKeyDictionary[LintContext, ExitAnalysis] = weakref.WeakKeyDictionary()
+
+
+class _Sentences:
+    """Cue hits grouped by sentence index."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.ctx = ctx
+        self.ranges = ctx.sentences
+        self.inherited: set[int] = set()
+        """List items that take their right from a lead-in sentence."""
+        self.starts = [s for s, _ in self.ranges]
+        self.cues: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        for cue in _CUES:
+            self.cues[cue] = self._group(ctx.pattern_spans(cue))
+        self.durations: dict[int, list[tuple[int, int, float | None, bool]]] = {}
+        for hit in ctx.hits("durations"):
+            value = hit.value or {}
+            if hit.label != "DURATION":
+                continue
+            i = self.index(hit.start)
+            if i is not None:
+                days = value.get("days")
+                marked = bool(value.get("notice")) or value.get("anchor_relation") == "before"
+                self.durations.setdefault(i, []).append(
+                    (hit.start, hit.end, None if days is None else float(days), marked)
+                )
+
+    def index(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.ranges[i][1]:
+            return i
+        return None
+
+    def _group(self, spans: Iterable[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+        out: dict[int, list[tuple[int, int]]] = {}
+        for s, e in spans:
+            i = self.index(s)
+            if i is not None:
+                out.setdefault(i, []).append((s, e))
+        return out
+
+    def has(self, cue: str, i: int) -> bool:
+        return i in self.cues[cue]
+
+    def text(self, i: int) -> str:
+        s, e = self.ranges[i]
+        return self.ctx.text[s:e]
+
+    def period(self, i: int, *, near: str = _NOTICE) -> tuple[bool, float | None]:
+        """Is a period stated in sentence ``i`` next to a ``near`` cue (a duration, or a redacted one)?
+
+        Of several durations ("a one-year term unless notice is given 60 days before its end"), a notice
+        period marked as notice or as "before" something wins, then the one closest to the cue word.
+        """
+        words = self.cues[near].get(i, [])
+        best: tuple[int, int, float | None] | None = None
+        for start, end, days, marked in self.durations.get(i, []):
+            gap = min((max(ws - end, start - we, 0) for ws, we in words), default=10_000)
+            if not marked and gap > 80:
+                continue
+            key = (0 if marked and near == _NOTICE else 1, gap, days)
+            if best is None or key[:2] < best[:2]:
+                best = key
+        if best is not None:
+            return True, best[2]
+        if words and _REDACTED.search(self.text(i)):
+            return True, None
+        return False, None
+
+
+def analyse_exit(ctx: LintContext) -> ExitAnalysis:
+    """The termination rights, renewals and exit provisions of one contract (computed once per lint)."""
+    cached = _CACHE.get(ctx)
+    if cached is None:
+        cached = _analyse(ctx)
+        _CACHE[ctx] = cached
+    return cached
+
+
+def _analyse(ctx: LintContext) -> ExitAnalysis:
+    sents = _Sentences(ctx)
+    roles = _role_words(ctx)
+    rights = [r for i in _right_sentences(sents) if (r := _classify_right(sents, i, roles)) is not None]
+    renewals = _renewals(sents)
+    post = _post_termination(sents)
+    transition = _sentence_spans(sents, ctx.pattern_spans("transition-assistance"))
+    data_return = [
+        span
+        for span, i in _sentence_spans_idx(sents, ctx.pattern_spans("data-return"))
+        if sents.has(_POST, i) or "terminat" in sents.text(i).lower() or "expir" in sents.text(i).lower()
+    ]
+    return ExitAnalysis(tuple(rights), tuple(renewals), tuple(post), tuple(transition), tuple(data_return))
+
+
+def _sentence_spans_idx(
+    sents: _Sentences, spans: Iterable[tuple[int, int]]
+) -> list[tuple[tuple[int, int], int]]:
+    out: list[tuple[tuple[int, int], int]] = []
+    seen: set[int] = set()
+    for s, _ in spans:
+        i = sents.index(s)
+        if i is not None and i not in seen:
+            seen.add(i)
+            out.append((sents.ranges[i], i))
+    return out
+
+
+def _sentence_spans(sents: _Sentences, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [span for span, _ in _sentence_spans_idx(sents, spans)]
+
+
+def _right_sentences(sents: _Sentences) -> list[int]:
+    """Sentences granting a right to terminate, plus list items under a granting lead-in ("may be
+    terminated as follows:" then "(d) by either party on 60 days' notice")."""
+    found: set[int] = set()
+    sents.inherited.clear()
+    for i, hits in sents.cues[_RIGHT].items():
+        if all(_negated(sents.ctx.text, s, e) for s, e in hits):
+            continue
+        found.add(i)
+        if _LEAD_IN.search(sents.text(i).rstrip()):
+            j = i + 1
+            while j < len(sents.ranges) and j <= i + 12 and _ENUMERATOR.match(sents.text(j)):
+                found.add(j)
+                sents.inherited.add(j)
+                j += 1
+    return sorted(found)
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """ "may not terminate", "neither party may terminate": a prohibition, not a right."""
+    return _NEGATED_GRANT.search(text, max(0, start - 30), end) is not None
+
+
+def _role_words(ctx: LintContext) -> dict[str, str]:
+    roles = {r.lower(): r for r in DEFAULT_ROLES}
+    roles.update(ctx.roles())
+    return roles
+
+
+def _holder(sents: _Sentences, i: int, roles: dict[str, str]) -> str:
+    """Whose right: the subject before the granting words, or the agent of a passive ("terminated by")."""
+    s0, _ = sents.ranges[i]
+    text = sents.text(i)
+    hits = sents.cues[_RIGHT].get(i)
+    at = (hits[0][0] - s0) if hits else len(text)
+    subject = text[max(0, at - 160) : at + 4]
+    passive = _PASSIVE_BY.search(text)
+    if passive is not None:
+        is_passive = not hits or "be terminated" in text[at : at + 60].lower()
+        unnamed = not _mentions(subject, roles) and not _GENERIC_HOLDER.search(subject)
+        if is_passive or unnamed:
+            subject = passive.group("who")
+    if _GENERIC_HOLDER.search(subject):
+        return "either"
+    mentioned = _mentions(subject, roles)
+    if len(mentioned) >= 2 and regex.search(r"\b(?:or|and)\b", subject):
+        return "either"
+    return mentioned[-1] if mentioned else ""
+
+
+def _mentions(text: str, roles: dict[str, str]) -> list[str]:
+    out: list[tuple[int, str]] = []
+    lower = text.lower()
+    for key, role in roles.items():
+        for m in regex.finditer(rf"\b{regex.escape(key)}\b", lower):
+            out.append((m.start(), role))
+    out.sort()
+    seen: list[str] = []
+    for _, role in out:
+        if role not in seen[-1:]:
+            seen.append(role)
+    return seen
+
+
+def _classify_right(sents: _Sentences, i: int, roles: dict[str, str]) -> TerminationRight | None:
+    no_cause = sents.has(_NO_CAUSE, i)
+    discretion = sents.has(_DISCRETION, i)
+    trigger = sents.has(_TRIGGER, i)
+    breach = sents.has(_BREACH, i)
+    insolvency = sents.has(_INSOLVENCY, i)
+    non_renewal = sents.has(_NON_RENEWAL, i) or sents.has(_RENEWAL, i)
+    notice_stated, notice_days = sents.period(i)
+    lead_in = _LEAD_IN.search(sents.text(i).rstrip()) is not None
+    inherited = i in sents.inherited
+    if breach or insolvency:
+        basis = "cause"
+    elif lead_in:
+        basis = "other"  # its list items say on what grounds
+    elif no_cause:
+        basis = "convenience"
+    elif trigger:
+        basis = "other"
+    elif non_renewal:
+        basis = "non_renewal"
+    elif notice_stated or (not inherited and (discretion or sents.has(_NOTICE, i))):
+        basis = "convenience"
+    else:
+        basis = "other"
+    if no_cause and basis == "cause" and not lead_in:
+        basis = "convenience"  # "with or without cause", "without cause ... or immediately for breach"
+    cure_stated, cure_days = False, None
+    if breach:
+        for j in (i, i + 1):
+            if j < len(sents.ranges) and sents.has(_CURE, j):
+                stated, days = sents.period(j, near=_CURE)
+                cure_stated, cure_days = True, days
+                if stated:
+                    break
+    start, end = sents.ranges[i]
+    return TerminationRight(
+        start=start,
+        end=end,
+        basis=basis,
+        holder=_holder(sents, i, roles),
+        notice_stated=notice_stated,
+        notice_days=notice_days,
+        cure_stated=cure_stated,
+        cure_days=cure_days,
+        breach=breach,
+    )
+
+
+def _renewals(sents: _Sentences) -> list[Renewal]:
+    """Sentences that renew or extend the term by themselves or at one party's option (a renewal both
+    parties must later agree on promises nothing, and is left out)."""
+    out: list[Renewal] = []
+    n = len(sents.ranges)
+    for i in sorted(sents.cues[_RENEWAL]):
+        text = sents.text(i)
+        if sents.has(_OTHER_RENEWAL, i) or not _term_words(text):
+            continue
+        automatic = sents.has(_AUTOMATIC, i) and (not sents.has(_OPTION, i) or "automatic" in text.lower())
+        option = sents.has(_OPTION, i)
+        if sents.has(_MUTUAL, i) and not automatic:
+            continue
+        if not (automatic or option or sents.has(_NON_RENEWAL, i)):
+            continue
+        stated, days, span = False, None, None
+        for j in (i, i + 1):
+            if j < n and (sents.has(_NON_RENEWAL, j) or (j == i and automatic)):
+                ok, d = sents.period(j)
+                if ok:
+                    stated, days, span = True, d, sents.ranges[j]
+                    break
+        start, end = sents.ranges[i]
+        out.append(Renewal(start, end, automatic, stated, days, span))
+    return out
+
+
+_TERM_WORDS = regex.compile(r"\b(?:term|agreement|contract|franchise|license|licence)\b", regex.IGNORECASE)
+
+
+def _term_words(text: str) -> bool:
+    return _TERM_WORDS.search(text) is not None
+
+
+_DUTY = regex.compile(
+    r"\b(?:shall|will|must|agrees?|may|survive|survives|continue|continues|remain|entitled|right|obligation)\b",
+    regex.IGNORECASE,
+)
+
+
+def _post_termination(sents: _Sentences) -> list[tuple[int, int]]:
+    """Sentences where a party still has something to do after the end: a time-after-the-end cue, a
+    duty word (hand over, sell off, pay, keep records) and no sign that the end only frees or restrains."""
+    out: list[tuple[int, int]] = []
+    for i in sorted(sents.cues[_POST]):
+        if not sents.has(_POST_DUTY, i) or sents.has(_POST_NONE, i):
+            continue
+        if _DUTY.search(sents.text(i)) is None:
+            continue
+        out.append(sents.ranges[i])
+    return out
+
+
+# --- clause inventory ---------------------------------------------------------------------------------
+
+
+def _days(value: float | None) -> dict[str, str]:
+    return {} if value is None else {"days": f"{value:g}"}
+
+
+def _side(holder: str) -> str:
+    low = holder.lower()
+    if low == "either":
+        return "either"
+    if low in _CUSTOMER_SIDE:
+        return "customer"
+    if low in _PROVIDER_SIDE:
+        return "provider"
+    return holder
+
+
+@detector("termination_for_convenience")
+def _detect_convenience(ctx: LintContext) -> Iterator[Provision]:
+    for r in analyse_exit(ctx).rights:
+        if r.basis == "convenience":
+            attrs = {"party": _side(r.holder) or "unknown"}
+            if r.notice_days is not None:
+                attrs["notice_days"] = f"{r.notice_days:g}"
+            yield ctx.provision(
+                "termination_for_convenience", "Termination for convenience", r.start, r.end, attrs
+            )
+
+
+@detector("termination_for_cause")
+def _detect_cause(ctx: LintContext) -> Iterator[Provision]:
+    for r in analyse_exit(ctx).rights:
+        if r.basis == "cause":
+            attrs = {} if r.cure_days is None else {"cure_days": f"{r.cure_days:g}"}
+            yield ctx.provision("termination_for_cause", "Termination for cause", r.start, r.end, attrs)
+
+
+@detector("termination_notice_period")
+def _detect_notice_period(ctx: LintContext) -> Iterator[Provision]:
+    analysis = analyse_exit(ctx)
+    for r in analysis.rights:
+        if r.notice_stated and r.basis in ("convenience", "non_renewal", "cause"):
+            yield ctx.provision(
+                "termination_notice_period", "Termination notice period", r.start, r.end, _days(r.notice_days)
+            )
+    for w in analysis.renewals:
+        if w.automatic and w.notice_span is not None:
+            s, e = w.notice_span
+            yield ctx.provision(
+                "termination_notice_period", "Non-renewal notice period", s, e, _days(w.notice_days)
+            )
+
+
+@detector("auto_renewal")
+def _detect_auto_renewal(ctx: LintContext) -> Iterator[Provision]:
+    for w in analyse_exit(ctx).renewals:
+        if w.automatic:
+            attrs = {} if w.notice_days is None else {"notice_days": f"{w.notice_days:g}"}
+            yield ctx.provision("auto_renewal", "Automatic renewal", w.start, w.end, attrs)
+
+
+@detector("renewal_term")
+def _detect_renewal_term(ctx: LintContext) -> Iterator[Provision]:
+    for w in analyse_exit(ctx).renewals:
+        yield ctx.provision("renewal_term", "Renewal term", w.start, w.end)
+
+
+@detector("notice_to_terminate_renewal")
+def _detect_renewal_notice(ctx: LintContext) -> Iterator[Provision]:
+    analysis = analyse_exit(ctx)
+    if not analysis.renewals:
+        return
+    seen: set[tuple[int, int]] = set()
+    for w in analysis.renewals:
+        if w.notice_span is not None and w.notice_span not in seen:
+            seen.add(w.notice_span)
+            s, e = w.notice_span
+            yield ctx.provision(
+                "notice_to_terminate_renewal", "Notice to stop renewal", s, e, _days(w.notice_days)
+            )
+    for r in analysis.rights:
+        if r.basis == "non_renewal" and r.notice_stated and (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            yield ctx.provision(
+                "notice_to_terminate_renewal", "Notice to stop renewal", r.start, r.end, _days(r.notice_days)
+            )
+
+
+@detector("post_termination_services")
+def _detect_post_termination(ctx: LintContext) -> Iterator[Provision]:
+    for s, e in analyse_exit(ctx).post_termination:
+        yield ctx.provision("post_termination_services", "Obligations after termination", s, e)
+
+
+@detector("transition_assistance")
+def _detect_transition(ctx: LintContext) -> Iterator[Provision]:
+    for s, e in analyse_exit(ctx).transition:
+        yield ctx.provision("transition_assistance", "Transition assistance", s, e)
+
+
+@detector("return_of_data")
+def _detect_return(ctx: LintContext) -> Iterator[Provision]:
+    for s, e in analyse_exit(ctx).data_return:
+        yield ctx.provision("return_of_data", "Return or deletion of data", s, e)
+
+
+# --- rules --------------------------------------------------------------------------------------------
 
 
 def _no_termination_right(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     results = [ctx.pattern(p) for p in _TERMINATION_PATTERNS]
     if any(r.status in ("present", "found") for r in results):
+        return
+    if any(r.basis != "other" for r in analyse_exit(ctx).rights):
         return
     yield ctx.missing(rule, [s for r in results for s in r.searched])
 
@@ -51,4 +561,283 @@ NO_TERMINATION_RIGHT = Rule(
     provisions=_TERMINATION_PATTERNS,
 )
 
-RULES: tuple[Rule, ...] = (NO_TERMINATION_RIGHT,)
+
+def _party_side(ctx: LintContext, party: str) -> tuple[set[str], str]:
+    """The names a reviewing party goes by (role and company name, lower-cased) and its side."""
+    want = party.strip().lower()
+    names = {want}
+    for hit in ctx.hits("parties"):
+        value = hit.value or {}
+        role = str(value.get("role") or "").lower()
+        name = str(value.get("name") or "").lower()
+        if role and (role == want or (name and (want in name or name in want))):
+            names.update({role, name} - {""})
+    side = next((_side(n) for n in names if _side(n) in ("customer", "provider")), "")
+    return names, side
+
+
+def _holds(ctx: LintContext, right: TerminationRight, names: set[str], side: str) -> bool:
+    holder = right.holder.lower()
+    if holder == "either":
+        return True
+    if holder in names:
+        return True
+    return bool(side) and _side(holder) == side
+
+
+def _no_convenience_right(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    rights = [r for r in analyse_exit(ctx).rights if r.basis == "convenience"]
+    searched = [*ctx.pattern("termination-for-convenience").searched, *_searched(ctx, _NO_CAUSE)]
+    if ctx.party is None:
+        if not rights:
+            yield ctx.missing(rule, searched)
+        return
+    names, side = _party_side(ctx, ctx.party)
+    if any(_holds(ctx, r, names, side) for r in rights):
+        return
+    message = f"{ctx.party} has no right to terminate for convenience"
+    if rights:
+        held = ", ".join(sorted({r.holder or "an unnamed party" for r in rights}))
+        message += f"; only {held} may."
+        yield ctx.finding(rule, rights[0].start, rights[0].end, message=message)
+    else:
+        yield ctx.missing(rule, searched, message=message + ".")
+
+
+def _searched(ctx: LintContext, pattern_id: str, limit: int = 6) -> list[str]:
+    """A readable summary of a cue pattern: its first phrases and how many more there are."""
+    phrases = list(ctx.pattern(pattern_id).searched)
+    if len(phrases) <= limit:
+        return phrases
+    return [*phrases[:limit], f"{len(phrases) - limit} more patterns"]
+
+
+def _no_notice_period(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    for r in analyse_exit(ctx).rights:
+        if r.basis in ("convenience", "non_renewal") and not r.notice_stated:
+            yield ctx.finding(rule, r.start, r.end)
+
+
+def _no_cure_period(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    for r in analyse_exit(ctx).rights:
+        if r.basis == "cause" and r.breach and not r.cure_stated:
+            yield ctx.finding(rule, r.start, r.end)
+
+
+_WINDOW_MIN_DAYS = 30
+_WINDOW_MAX_DAYS = 180
+
+
+def _renewal_window(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    for w in analyse_exit(ctx).renewals:
+        if not w.automatic:
+            continue
+        if not w.notice_stated:
+            yield ctx.finding(rule, w.start, w.end)
+        elif w.notice_days is not None and not _WINDOW_MIN_DAYS <= w.notice_days <= _WINDOW_MAX_DAYS:
+            message = (
+                f"The notice to stop the automatic renewal is {w.notice_days:g} days before expiry: "
+                f"outside {_WINDOW_MIN_DAYS}-{_WINDOW_MAX_DAYS} days, a window that is easy to miss."
+            )
+            related = [w.notice_span] if w.notice_span else []
+            yield ctx.finding(rule, w.start, w.end, message=message, related=related)
+
+
+def _no_transition(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    if not analyse_exit(ctx).transition:
+        yield ctx.missing(rule, _searched(ctx, "transition-assistance"))
+
+
+def _no_data_return(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    if not analyse_exit(ctx).data_return:
+        yield ctx.missing(rule, _searched(ctx, "data-return"))
+
+
+NO_CONVENIENCE_RIGHT = Rule(
+    code="EX002",
+    name="no-termination-for-convenience",
+    category="exit",
+    severity="warning",
+    summary="The reviewing party cannot end the contract without cause.",
+    message="No right to terminate for convenience (without cause, on notice) was found.",
+    why=(
+        "Business needs change: without a right to end the contract on notice, the customer must prove "
+        "a breach or wait for the term to run out. With --party, only a right that party holds (by role "
+        "or by the company name defined for that role), or one either party holds, counts; a right only "
+        "the provider holds does not help the customer."
+    ),
+    suggestion=(
+        "The Customer may terminate this Agreement, in whole or in part, for convenience at any time "
+        "by giving the Supplier not less than ninety (90) days' written notice."
+    ),
+    example_fail=(
+        "1. Term. This Agreement runs for three (3) years from the Effective Date.\n\n"
+        "2. Termination. Either party may terminate this Agreement if the other party commits a "
+        "material breach and fails to cure it within thirty (30) days after written notice."
+    ),
+    example_pass=(
+        "1. Term. This Agreement runs for three (3) years from the Effective Date.\n\n"
+        "2. Termination. Either party may terminate this Agreement for convenience on ninety (90) days' "
+        "prior written notice to the other party."
+    ),
+    check=_no_convenience_right,
+    anchor=("termination", "term"),
+    provisions=("termination-for-convenience", _NO_CAUSE, _RIGHT),
+)
+
+NO_NOTICE_PERIOD = Rule(
+    code="EX003",
+    name="termination-without-notice-period",
+    category="exit",
+    severity="warning",
+    summary="A right to terminate or not to renew states no notice period.",
+    message="This right to terminate (or not to renew) states no notice period in days or months.",
+    why=(
+        "Without a stated period the notice takes effect at once or after an arguable 'reasonable' "
+        "time, so neither side can plan the handover. Rights for breach are left to the cure-period "
+        "rule: their timing is the cure period."
+    ),
+    suggestion=(
+        "Either party may terminate this Agreement for convenience by giving the other party at least "
+        "ninety (90) days' prior written notice."
+    ),
+    example_fail=(
+        "1. Termination. Either party may terminate this Agreement at any time by written notice to "
+        "the other party."
+    ),
+    example_pass=(
+        "1. Termination. Either party may terminate this Agreement at any time by giving sixty (60) "
+        "days' written notice to the other party."
+    ),
+    check=_no_notice_period,
+    provisions=(_RIGHT, _NOTICE),
+)
+
+NO_CURE_PERIOD = Rule(
+    code="EX004",
+    name="termination-for-breach-without-cure-period",
+    category="exit",
+    severity="warning",
+    summary="Termination for breach gives no period to put the breach right.",
+    message="This right to terminate for breach gives the defaulting party no cure period.",
+    why=(
+        "Without a cure period any minor breach lets the other side walk away at once, and the "
+        "customer can lose a service it depends on over a fault that could have been fixed in days."
+    ),
+    suggestion=(
+        "Either party may terminate this Agreement by written notice if the other party commits a "
+        "material breach and fails to cure it within thirty (30) days after receiving written notice "
+        "describing the breach."
+    ),
+    example_fail=(
+        "1. Termination. Either party may terminate this Agreement immediately by written notice if "
+        "the other party breaches this Agreement."
+    ),
+    example_pass=(
+        "1. Termination. Either party may terminate this Agreement by written notice if the other "
+        "party breaches this Agreement and fails to cure the breach within thirty (30) days."
+    ),
+    check=_no_cure_period,
+    provisions=(_BREACH, _CURE),
+)
+
+RENEWAL_WINDOW = Rule(
+    code="EX005",
+    name="auto-renewal-without-notice-window",
+    category="exit",
+    severity="warning",
+    summary="The term renews itself with no non-renewal window, or one that is easy to miss.",
+    message="The term renews automatically but no notice period for stopping the renewal was found.",
+    why=(
+        "An automatic renewal locks the customer in for another term unless it acts in time. With no "
+        "window the customer cannot tell when to act; a window shorter than 30 days leaves no time to "
+        "decide and give notice, and one longer than 180 days before expiry forces a decision so early "
+        "that it is easily missed. Both bounds are inclusive (30 and 180 days pass)."
+    ),
+    suggestion=(
+        "This Agreement renews for successive one (1) year periods unless either party gives written "
+        "notice of non-renewal at least ninety (90) days before the end of the then-current term."
+    ),
+    example_fail=(
+        "1. Term. This Agreement runs for two (2) years and shall automatically renew for successive "
+        "one (1) year terms."
+    ),
+    example_pass=(
+        "1. Term. This Agreement runs for two (2) years and shall automatically renew for successive "
+        "one (1) year terms unless either party gives notice of non-renewal at least sixty (60) days "
+        "before the end of the then-current term."
+    ),
+    check=_renewal_window,
+    provisions=(_RENEWAL, _AUTOMATIC, _NON_RENEWAL),
+)
+
+NO_TRANSITION = Rule(
+    code="EX006",
+    name="no-transition-assistance",
+    category="exit",
+    severity="warning",
+    summary="The supplier need not help hand the services over at the end.",
+    message="No transition or exit assistance was found.",
+    why=(
+        "Without transition assistance the outgoing supplier can stop on the last day, leaving the "
+        "customer to rebuild the service or pay whatever the supplier asks for help."
+    ),
+    suggestion=(
+        "On expiry or termination for any reason, the Supplier shall provide the transition assistance "
+        "reasonably requested by the Customer for up to six (6) months, at the rates in Schedule 2, so "
+        "that the Services pass to the Customer or a successor supplier without interruption."
+    ),
+    example_fail=(
+        "1. Termination. Either party may terminate this Agreement on ninety (90) days' written "
+        "notice.\n\n2. Fees. The Customer shall pay the fees within thirty (30) days of invoice."
+    ),
+    example_pass=(
+        "1. Termination. Either party may terminate this Agreement on ninety (90) days' written "
+        "notice.\n\n2. Exit. On termination the Supplier shall provide transition assistance to the "
+        "Customer or a successor supplier for up to six (6) months."
+    ),
+    check=_no_transition,
+    anchor=("exit", "transition", "termination", "term"),
+    provisions=("transition-assistance",),
+)
+
+NO_DATA_RETURN = Rule(
+    code="EX007",
+    name="no-return-of-data",
+    category="exit",
+    severity="warning",
+    summary="Nothing says the customer's data and materials come back (or are deleted) at the end.",
+    message="No duty to return or delete the customer's data and materials on termination was found.",
+    why=(
+        "Data held by a former supplier is both a hostage and a liability: without a duty to return it "
+        "in a usable form and then delete it, the customer may be unable to move, and its data stays "
+        "exposed."
+    ),
+    suggestion=(
+        "On expiry or termination, the Supplier shall return all Customer Data and materials to the "
+        "Customer in a commonly used format within thirty (30) days, then delete all copies and certify "
+        "the deletion in writing."
+    ),
+    example_fail=(
+        "1. Termination. Either party may terminate this Agreement on ninety (90) days' written "
+        "notice.\n\n2. Data. The Supplier shall keep Customer Data secure."
+    ),
+    example_pass=(
+        "1. Termination. Either party may terminate this Agreement on ninety (90) days' written "
+        "notice.\n\n2. Data. Upon termination the Supplier shall return all Customer Data to the "
+        "Customer and delete all copies."
+    ),
+    check=_no_data_return,
+    anchor=("exit", "termination", "term"),
+    provisions=("data-return",),
+)
+
+RULES: tuple[Rule, ...] = (
+    NO_TERMINATION_RIGHT,
+    NO_CONVENIENCE_RIGHT,
+    NO_NOTICE_PERIOD,
+    NO_CURE_PERIOD,
+    RENEWAL_WINDOW,
+    NO_TRANSITION,
+    NO_DATA_RETURN,
+)

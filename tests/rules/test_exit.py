@@ -1,0 +1,131 @@
+"""The exit-strategy rules and inventory: whose right, which basis, which period, where."""
+
+from __future__ import annotations
+
+from contractlint.lint import LintConfig, lint_text
+from contractlint.model import Report
+
+PARTIES = (
+    'This Agreement is made between Northwind Hosting Ltd ("Supplier") and Acme Retail Inc. ("Customer").\n\n'
+)
+
+
+def _report(text: str, party: str | None = None) -> Report:
+    return lint_text(text, config=LintConfig(select=("EX",), party=party))
+
+
+def _kinds(report: Report, kind: str) -> list[dict[str, str]]:
+    return [dict(p.attributes) for p in report.clauses if p.kind == kind]
+
+
+def _codes(report: Report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+def test_convenience_right_records_holder_and_notice_days() -> None:
+    report = _report(
+        PARTIES
+        + (
+            "1. Termination. The Customer may terminate this Agreement without cause on ninety (90) d"
+            "ays' written notice."
+        )
+    )
+    assert _kinds(report, "termination_for_convenience") == [{"party": "customer", "notice_days": "90"}]
+    assert _kinds(report, "termination_notice_period") == [{"days": "90"}]
+
+
+def test_right_triggered_by_breach_is_for_cause_not_convenience() -> None:
+    text = (
+        "1. Termination. Either party may terminate this Agreement on thirty (30) days' written n"
+        "otice if the other party breaches it and fails to cure the breach within fifteen (15) da"
+        "ys."
+    )
+    report = _report(text)
+    assert _kinds(report, "termination_for_convenience") == []
+    assert _kinds(report, "termination_for_cause") == [{"cure_days": "15"}]
+
+
+def test_survival_wording_for_any_reason_is_not_a_right() -> None:
+    text = (
+        "1. Effect. Upon termination of this Agreement for any reason, the Supplier shall return "
+        "all Customer materials."
+    )
+    report = _report(text)
+    assert _kinds(report, "termination_for_convenience") == []
+    assert len(_kinds(report, "post_termination_services")) == 1
+
+
+def test_provider_only_right_does_not_satisfy_customer_by_name() -> None:
+    text = PARTIES + (
+        "1. Termination. The Supplier may terminate this Agreement for convenience on sixty (60) "
+        "days' notice."
+    )
+    findings = [f for f in _report(text, party="Acme").findings if f.code == "EX002"]
+    assert len(findings) == 1
+    assert "only Supplier may" in findings[0].message
+    assert not [f for f in _report(text, party="Northwind").findings if f.code == "EX002"]
+
+
+def test_either_party_right_satisfies_any_reviewing_party() -> None:
+    text = PARTIES + (
+        "1. Termination. Either party may terminate this Agreement for convenience on sixty (60) "
+        "days' notice."
+    )
+    assert "EX002" not in _codes(_report(text, party="Customer"))
+    assert "EX002" not in _codes(_report(text))
+
+
+def test_renewal_window_bounds() -> None:
+    base = (
+        "1. Term. This Agreement runs for one (1) year and shall automatically renew for successi"
+        "ve one (1) year terms unless either party gives notice of non-renewal at least {} days b"
+        "efore the end of the then-current term."
+    )
+    assert "EX005" in _codes(_report(base.format("twenty (20)")))
+    assert "EX005" not in _codes(_report(base.format("thirty (30)")))
+    assert "EX005" not in _codes(_report(base.format("one hundred eighty (180)")))
+    assert "EX005" in _codes(_report(base.format("two hundred (200)")))
+
+
+def test_renewal_only_by_mutual_agreement_is_no_renewal_term() -> None:
+    text = (
+        "1. Term. This Agreement runs for two (2) years and may be renewed for successive one (1)"
+        " year terms by mutual written agreement of the parties."
+    )
+    report = _report(text)
+    assert _kinds(report, "renewal_term") == []
+    assert _kinds(report, "auto_renewal") == []
+
+
+def test_unilateral_option_to_extend_is_a_renewal_term_but_not_automatic() -> None:
+    text = (
+        "1. Term. The Customer shall have the option to extend the term of this Agreement for one"
+        " (1) additional year by notice given sixty (60) days before expiry."
+    )
+    report = _report(text)
+    assert len(_kinds(report, "renewal_term")) == 1
+    assert _kinds(report, "auto_renewal") == []
+
+
+def test_list_item_takes_its_right_from_the_lead_in() -> None:
+    text = (
+        "1. Termination. This Agreement may be terminated as follows:\n\n(a) by either party upon"
+        " sixty (60) days' prior written notice to the other party;\n\n(b) by the Customer immedi"
+        "ately if the Supplier becomes insolvent."
+    )
+    report = _report(text)
+    conv = [p for p in report.clauses if p.kind == "termination_for_convenience"]
+    assert len(conv) == 1 and conv[0].excerpt.startswith("(a)")
+    assert dict(conv[0].attributes) == {"party": "either", "notice_days": "60"}
+
+
+def test_missing_exit_findings_anchor_at_termination_clause_and_say_what_was_searched() -> None:
+    text = (
+        "1. Services. The Supplier shall run the help desk.\n\n2. Termination. Either party may t"
+        "erminate this Agreement on ninety (90) days' notice."
+    )
+    report = _report(text)
+    for code in ("EX006", "EX007"):
+        finding = next(f for f in report.findings if f.code == code)
+        assert finding.missing and finding.anchor == "2 Termination"
+        assert finding.searched and all(len(s) < 120 for s in finding.searched)
