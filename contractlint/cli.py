@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from contractlint import __version__
 from contractlint.errors import ContractlintError
 from contractlint.extract import PDF_ENGINES, extract
+from contractlint.extract.limits import Limits
 from contractlint.model import Document, Location
 from contractlint.segment import ClauseTree, segment
 
@@ -41,7 +42,40 @@ def _add_outline(subparsers: Any) -> None:
     parser.set_defaults(handler=_outline)
 
 
+def _size(value: str) -> int:
+    """``10MB``, ``512MiB``, ``2G`` or plain bytes."""
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    factor = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(text[-1:], 1)
+    number = text[:-1] if factor > 1 else text
+    try:
+        return int(float(number) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (use e.g. 50MB)") from None
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    """Safety limits for untrusted files (docs/extractors.md); errors name the flag that raises each."""
+    d = Limits()
+    group = parser.add_argument_group("limits")
+    group.add_argument("--max-file-size", type=_size, default=d.max_file_size, metavar="SIZE")
+    group.add_argument(
+        "--max-decompressed-size", type=_size, default=d.max_decompressed_size, metavar="SIZE"
+    )
+    group.add_argument("--max-pages", type=int, default=d.max_pages, metavar="N")
+    group.add_argument("--max-chars", type=int, default=d.max_chars, metavar="N")
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(
+        max_file_size=args.max_file_size,
+        max_decompressed_size=args.max_decompressed_size,
+        max_pages=args.max_pages,
+        max_chars=args.max_chars,
+    )
+
+
 def _add_pdf_engine(parser: argparse.ArgumentParser) -> None:
+    _add_limits(parser)
     parser.add_argument(
         "--pdf-engine",
         choices=PDF_ENGINES,
@@ -115,6 +149,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         party=args.party,
         fail_on=args.fail_on,
         pdf_engine=args.pdf_engine,
+        limits=_limits(args),
     )
     linter = Linter(config)
     reports = []
@@ -196,7 +231,7 @@ def _rule(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _outline(args: argparse.Namespace, out: TextIO) -> int:
-    document = extract(args.file, pdf_engine=args.pdf_engine)
+    document = extract(args.file, pdf_engine=args.pdf_engine, limits=_limits(args))
     tree = segment(document)
     if args.format == "json":
         json.dump(outline_json(tree), out, indent=2, ensure_ascii=False)

@@ -73,3 +73,15 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert run.stderr.startswith("contractlint: error: ")
+
+
+def test_limit_flags_named_in_errors_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every limit error names a flag; the flag must exist and raise the limit."""
+    path = tmp_path / "c.txt"
+    path.write_text("1. Term\n\n2. Fees are payable monthly.\n", encoding="utf-8")
+    assert main(["outline", "--max-chars", "10", str(path)]) == 2
+    assert "--max-chars" in capsys.readouterr().err
+    assert main(["outline", "--max-chars", "1000", str(path)]) == 0
+    assert main(["outline", "--max-file-size", "10", str(path)]) == 2
+    assert "--max-file-size" in capsys.readouterr().err
+    assert main(["outline", "--max-file-size", "1KB", str(path)]) == 0
