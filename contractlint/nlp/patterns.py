@@ -35,7 +35,7 @@ _RULE_KEYS = frozenset(
     {"id", "kind", "label", "description", "message", "scope", "phrases", "patterns", "regex", "if", "then"}
 )
 _SET_KEYS = ("phrases", "patterns", "regex")
-_LEXICON_KEYS = frozenset({"label", "pattern", "id"})
+_LEXICON_KEYS = frozenset({"label", "pattern", "id", "suggestion"})
 _ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LABEL = regex.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
 
@@ -87,6 +87,8 @@ class LexiconEntry:
     pattern: str | tuple[dict[str, Any], ...]
     id: str
     source: str
+    suggestion: str = ""
+    """Optional wording that would fix what the entry flags (vague terms: a measurable alternative)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +347,8 @@ def _token_pattern(value: Any, line: int) -> tuple[dict[str, Any], ...]:
 
 
 def parse_lexicon(text: str, name: str) -> Iterator[LexiconEntry]:
-    """Parse a JSONL lexicon (one ``{"label", "pattern", "id"}`` object per line; blank lines allowed)."""
+    """Parse a JSONL lexicon (one ``{"label", "pattern", "id", "suggestion"}`` object per line, ``id`` and
+    ``suggestion`` optional; blank lines allowed)."""
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -358,7 +361,9 @@ def parse_lexicon(text: str, name: str) -> Iterator[LexiconEntry]:
             raise PatternError(f'{where}: expected an object like {{"label": ..., "pattern": ...}}')
         unknown = sorted(set(obj) - _LEXICON_KEYS)
         if unknown:
-            raise PatternError(f"{where}: unknown key {unknown[0]!r}; expected label, pattern, id")
+            raise PatternError(
+                f"{where}: unknown key {unknown[0]!r}; expected label, pattern, id, suggestion"
+            )
         label = obj.get("label")
         if not isinstance(label, str) or not _LABEL.match(label):
             raise PatternError(f"{where}: 'label' must be a word (letters, digits, '_' or '-')")
@@ -366,16 +371,19 @@ def parse_lexicon(text: str, name: str) -> Iterator[LexiconEntry]:
         entry_id = obj.get("id", "")
         if not isinstance(entry_id, str):
             raise PatternError(f"{where}: 'id' must be a string")
+        suggestion = obj.get("suggestion", "")
+        if not isinstance(suggestion, str):
+            raise PatternError(f"{where}: 'suggestion' must be a string")
         if isinstance(pattern, str):
             if not pattern.strip():
                 raise PatternError(f"{where}: 'pattern' is empty")
-            yield LexiconEntry(label, pattern, entry_id, where)
+            yield LexiconEntry(label, pattern, entry_id, where, suggestion)
         elif isinstance(pattern, list):
             try:
                 tokens = _token_pattern(pattern, number)
             except _Located as e:
                 raise PatternError(f"{where}: {e.problem}") from None
-            yield LexiconEntry(label, tokens, entry_id, where)
+            yield LexiconEntry(label, tokens, entry_id, where, suggestion)
         else:
             raise PatternError(f"{where}: 'pattern' must be a phrase string or a list of token dicts")
 

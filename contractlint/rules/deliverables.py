@@ -1,9 +1,834 @@
-"""Deliverables rules."""
+"""Deliverables and goals: what the provider must deliver, by when, to what standard, and how it is accepted.
+
+The words live in pattern files: ``patterns/delivery.yaml`` (services description, acceptance, schedules,
+service levels, agreements to agree, precise uses of vague words), ``patterns/placeholders.yaml`` and the
+``patterns/vague_terms.jsonl`` lexicon (each term with its id group and an optional measurable
+suggestion). Python decides only what data cannot: whose duty a sentence states (provider or customer),
+whether a time bound follows "promptly", and whether a clause is boilerplate or a service description.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from contractlint.model import Finding, Provision
+from contractlint.nlp import load_patterns
 from contractlint.rules.base import Rule
+from contractlint.rules.context import Hit, LintContext
+from contractlint.rules.inventory import detector
 
 __all__ = ["RULES"]
 
-RULES: tuple[Rule, ...] = ()
+# --- who is who ------------------------------------------------------------------------------------------
+
+_PROVIDER_ACTIONS = frozenset(
+    {
+        "provide", "perform", "render", "deliver", "develop", "maintain", "host", "supply", "furnish",
+        "operate", "design", "install", "support", "service", "repair", "correct", "prepare", "assist",
+        "implement", "manage", "administer", "deploy", "complete", "use", "make", "keep", "employ",
+    }
+)  # fmt: skip
+_CUSTOMER_ACTIONS = frozenset({"pay", "reimburse", "compensate"})
+_CUSTOMER_ROLES = frozenset(
+    {"customer", "client", "recipient", "service recipient", "buyer", "purchaser", "licensee", "owner"}
+)
+_PROVIDER_ROLES = frozenset(
+    {
+        "provider", "service provider", "supplier", "vendor", "contractor", "consultant", "developer",
+        "servicer", "operator", "administrator", "agent", "adviser", "advisor", "manager", "licensor",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    provider: str | None
+    customer: str | None
+
+
+def _sides(ctx: LintContext) -> _Sides:
+    """The provider is the party with most service duties, the customer the one that pays (or the
+    reviewing party given with ``--party``)."""
+    serve: Counter[str] = Counter()
+    pay: Counter[str] = Counter()
+    for hit in ctx.hits("obligations"):
+        value = hit.value or {}
+        party = value.get("party")
+        if not party or party == "Party" or value.get("negated"):
+            continue
+        action = (value.get("action") or "").split(" ")[0]
+        if action in _PROVIDER_ACTIONS:
+            serve[party] += 1
+        elif action in _CUSTOMER_ACTIONS:
+            pay[party] += 1
+    customer = ctx.party
+    if customer is None:
+        by_role = [p for p in (*pay, *serve) if p.lower() in _CUSTOMER_ROLES]
+        paying = [p for p, _ in pay.most_common() if p.lower() not in _PROVIDER_ROLES]
+        customer = by_role[0] if by_role else (paying[0] if paying else None)
+    providers = [p for p, _ in serve.most_common() if p.lower() != (customer or "").lower()]
+    by_role = [p for p in providers if p.lower() in _PROVIDER_ROLES]
+    provider = by_role[0] if by_role else (providers[0] if providers else None)
+    return _Sides(provider, customer)
+
+
+# --- where a term sits ---------------------------------------------------------------------------------
+
+_BOILERPLATE_TITLES = (
+    "governing law", "applicable law", "choice of law", "jurisdiction", "venue", "severab",
+    "entire agreement", "integration", "assignment", "confidential", "non-disclosure", "nondisclosure",
+    "indemn",
+    "limitation of liability", "limitation on liability", "limitations of liability", "limited liability",
+    "liability", "notices", "notice", "counterparts", "waiver", "amendment", "force majeure", "headings",
+    "interpretation", "construction", "publicity",
+    "non-solicit", "nonsolicit", "relationship of the parties", "independent contractor", "survival",
+    "further assurances", "arbitration", "dispute", "miscellaneous", "general provisions",
+    "intellectual property", "proprietary rights", "ownership", "compliance with laws", "taxes", "audit",
+    "representations", "non-compet", "noncompet", "exclusivity", "third party beneficiar",
+    "equitable relief", "injunctive", "authority", "successors", "binding effect",
+)  # fmt: skip
+_SERVICE_TITLES = (
+    "service", "scope", "deliverable", "statement of work", "sow", "specification", "duties",
+    "responsibilit", "obligations of", "support", "maintenance", "development", "hosting", "performance",
+    "work", "project", "implementation", "installation", "training", "operation", "exhibit", "schedule",
+    "appendix", "annex", "attachment", "description",
+)  # fmt: skip
+_WHEREAS = regex.compile(r"\s*(?:whereas|now,?\s+therefore|witnesseth)\b", regex.IGNORECASE)
+
+
+def _inner_title(ctx: LintContext, offset: int) -> str:
+    """The innermost non-empty clause title at ``offset`` (lower-case): the context a reader sees."""
+    for clause in reversed(ctx.clause_path(offset)):
+        if clause.title and clause.title.strip():
+            return clause.title.lower()
+    return ""
+
+
+def _any_word(title: str, words: Sequence[str]) -> bool:
+    return any(w in title for w in words)
+
+
+class _Places:
+    """Answers "is this offset in a provider duty / a service description / boilerplate?" for one lint."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.ctx = ctx
+        self.sides = _sides(ctx)
+        self.obligations = ctx.hits("obligations")
+        self._starts = [h.start for h in self.obligations]
+        self._titles: dict[int, str] = {}
+
+    def title(self, offset: int) -> str:
+        clause = self.ctx.clause_at(offset)
+        key = -1 if clause is None else clause.location.start
+        if key not in self._titles:
+            self._titles[key] = _inner_title(self.ctx, offset)
+        return self._titles[key]
+
+    def obligation_at(self, offset: int) -> Hit | None:
+        """The innermost obligation span holding ``offset``."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        while i >= 0 and self.obligations[i].start > offset - 2000:
+            hit = self.obligations[i]
+            if hit.start <= offset < hit.end:
+                return hit
+            i -= 1
+        return None
+
+    def is_customer(self, party: str | None, subject: str | None = None) -> bool:
+        customer = self.sides.customer
+        if customer is not None and subject:
+            bare = " ".join(subject.lower().split()).removeprefix("the ")
+            if bare == customer.lower():
+                return True  # "Fernleaf shall ..." when the reviewing party was given by name
+        if not party or party == "Party":
+            return False
+        if customer is not None:
+            return party.lower() == customer.lower()
+        return party.lower() in _CUSTOMER_ROLES
+
+    def heading(self, offset: int) -> bool:
+        """Whether ``offset`` is in a clause heading line ("2. Cooperation"), which states no duty."""
+        clause = self.ctx.clause_at(offset)
+        block = self.ctx.document.block_at(offset)
+        if clause is None or block is None or not clause.title:
+            return False
+        return len(block.text) <= len(clause.title) + len(clause.number or "") + 4
+
+    def boilerplate(self, offset: int) -> bool:
+        title = self.title(offset)
+        if _any_word(title, _BOILERPLATE_TITLES) and not _any_word(title, ("service", "support", "work")):
+            return True
+        s, _ = self.ctx.sentence_at(offset)
+        return bool(_WHEREAS.match(self.ctx.text, s, s + 20))
+
+    def performance(self, offset: int) -> tuple[bool, bool]:
+        """(in performance text at all, in a provider duty or a service description)."""
+        if self.boilerplate(offset) or self.heading(offset):
+            return False, False
+        hit = self.obligation_at(offset)
+        if hit is not None:
+            value = hit.value or {}
+            if self.is_customer(value.get("party"), value.get("subject")):
+                return False, False
+            if value.get("negated"):
+                return True, False
+            return True, True
+        return True, _any_word(self.title(offset), _SERVICE_TITLES)
+
+
+# --- the vague-term lexicon ------------------------------------------------------------------------------
+
+_ANYWHERE_GROUPS = frozenset(
+    {
+        "vague-effort", "vague-time", "vague-frequency", "vague-standard", "vague-quality", "vague-drafting",
+        "vague-qualifier", "vague-assist",
+    }
+)  # fmt: skip
+"""Terms vague wherever a duty or a service is described (outside boilerplate and the customer's duties);
+the other groups ("including without limitation", "assist", "reasonable") only inside the provider's
+own duties or a services clause."""
+_FIRM_GROUPS = frozenset({"vague-time", "vague-frequency", "vague-standard", "vague-quality"})
+"""Terms that stay vague even in a sentence about liability or insurance ("sole remedy: promptly repair")."""
+_TIME_GROUPS = frozenset({"vague-time"})
+_GENERIC_SUGGESTION = (
+    "Replace the vague words with a measurable commitment: a number, a date or a named standard."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    text: str
+    group: str
+    suggestion: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    heads: dict[str, list[tuple[int, regex.Pattern[str]]]]
+    """Trigger word -> (words before it in the term, the terms of that shape as one anchored pattern)."""
+    terms: dict[str, _Term]
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A phrase matched across line breaks, runs of spaces and an optional comma between its words."""
+    words = [regex.escape(w) for w in phrase.split()]
+    body = r"(?:\s*,\s*|\s+)".join(words)
+    tail = r"(?![\w/-])" if phrase[-1].isalnum() else ""
+    return body + tail
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """The shipped VAGUE_TERM lexicon, matched whitespace-tolerantly (PDF text breaks lines inside
+    phrases, which the token-based PhraseMatcher cannot cross)."""
+    groups: dict[str, str] = {}
+    terms: dict[str, _Term] = {}
+    for entry in load_patterns().lexicon:
+        if entry.label != "VAGUE_TERM" or not isinstance(entry.pattern, str):
+            continue
+        if entry.suggestion and entry.id not in groups:
+            groups[entry.id] = entry.suggestion
+        key = " ".join(entry.pattern.lower().split())
+        terms.setdefault(key, _Term(key, entry.id, entry.suggestion))
+    terms = {
+        k: _Term(t.text, t.group, t.suggestion or groups.get(t.group, _GENERIC_SUGGESTION))
+        for k, t in terms.items()
+    }
+    shapes: dict[tuple[str, int], list[str]] = {}
+    for key in terms:
+        word, before = _trigger_word(key)
+        shapes.setdefault((word, before), []).append(key)
+    heads: dict[str, list[tuple[int, regex.Pattern[str]]]] = {}
+    for (word, before), keys in shapes.items():
+        ordered = sorted(keys, key=len, reverse=True)
+        pattern = regex.compile("|".join(_phrase_regex(t) for t in ordered), regex.IGNORECASE)
+        heads.setdefault(word, []).append((before, pattern))
+    return _Lexicon(heads, terms)
+
+
+_COMMON_WORDS = frozenset(
+    {
+        "a", "an", "and", "any", "all", "are", "as", "at", "be", "by", "for", "from", "if", "in",
+        "include", "including", "is", "it", "its", "limited", "may", "no", "not", "of", "on", "or",
+        "other", "request", "requested", "required", "service", "services", "shall", "such", "the",
+        "their", "time", "to", "when", "where", "will", "with", "without", "basis", "manner", "notice",
+        "period",
+    }
+)  # fmt: skip
+"""Words too common to look for first (each would send the matcher to thousands of places)."""
+
+
+def _trigger_word(phrase: str) -> tuple[str, int]:
+    """The phrase's rarest-looking word (the longest that is not a common word), found with
+    ``str.find``, and how many words come before it."""
+    words = [w.strip(",").lower() for w in phrase.split()]
+    rare = [w for w in words if w not in _COMMON_WORDS and w.isalpha()] or words
+    word = max(rare, key=len)
+    return word, words.index(word)
+
+
+def _words_back(text: str, pos: int, count: int) -> int:
+    """The start of the word ``count`` words before ``pos`` (over spaces, line breaks and commas)."""
+    for _ in range(count):
+        while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] == ","):
+            pos -= 1
+        while pos > 0 and not (text[pos - 1].isspace() or text[pos - 1] == ","):
+            pos -= 1
+    return pos
+
+
+def _lexicon_matches(text: str, lex: _Lexicon) -> set[tuple[int, int]]:
+    """Each term's rarest word is found with ``str.find`` (memory speed; a regex alternation of hundreds
+    of phrases is tried at every character and costs ~1 s/MB), then the terms holding that word are
+    matched from the word's position."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two; keep offsets aligned
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: set[tuple[int, int]] = set()
+    n = len(lower)
+    for word, shapes in lex.heads.items():
+        size = len(word)
+        i = lower.find(word)
+        while i != -1:
+            end = i + size
+            if (i == 0 or not _word_char(lower[i - 1])) and (end >= n or not lower[end].isalnum()):
+                for before, pattern in shapes:
+                    start = _words_back(text, i, before) if before else i
+                    if start > 0 and _word_char(text[start - 1]):
+                        continue
+                    m = pattern.match(text, start)
+                    if m is not None:
+                        found.add((m.start(), m.end()))
+            i = lower.find(word, end)
+    return found
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_/-"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().replace(",", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class _VagueHit:
+    start: int
+    end: int
+    term: _Term
+
+
+def _term_hits(ctx: LintContext) -> list[_VagueHit]:
+    """Every lexicon term in the text, plus token-pattern and user-lexicon hits the pipeline found; where
+    hits overlap, the longest wins ("reasonable measures" over "reasonable")."""
+    lex = _lexicon()
+    found: list[_VagueHit] = []
+    for start, end in _lexicon_matches(ctx.text, lex):
+        term = lex.terms.get(_normal(ctx.text[start:end]))
+        if term is not None:
+            found.append(_VagueHit(start, end, term))
+    for span in ctx.hits("patterns"):
+        if span.label == "VAGUE_TERM":
+            text = _normal(ctx.text[span.start : span.end])
+            term = lex.terms.get(text) or _Term(text, str(span.value or "vague"), "")
+            found.append(_VagueHit(span.start, span.end, term))
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_VagueHit] = []
+    for hit in found:
+        if kept and hit.start < kept[-1].end:
+            if hit.end - hit.start > kept[-1].end - kept[-1].start:
+                kept[-1] = hit
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_OUTER_BOUND = regex.compile(r"\b(?:in\s+(?:any|no)\s+event|no\s+later\s+than|not\s+later\s+than)\b", regex.I)
+
+
+def _bounded_after(ctx: LintContext, hit: _VagueHit, deadlines: Sequence[Hit]) -> bool:
+    """A time bound right after the term ("promptly, and in any event within 5 days", "but no later than
+    6 p.m.") makes it precise."""
+    _, sent_end = ctx.sentence_at(hit.start)
+    limit = min(sent_end, hit.end + 120)
+    starts = [d.start for d in deadlines]
+    i = bisect.bisect_left(starts, hit.end)
+    if i < len(deadlines) and deadlines[i].start < limit:
+        return True
+    return _OUTER_BOUND.search(ctx.text, hit.end, limit) is not None
+
+
+_LIST_GROUPS = frozenset({"vague-scope"})
+_DUTY_LIST = regex.compile(
+    r"\b(?:services?|duties|tasks|responsibilities|functions|work|support|activities|assistance|consist\w*"
+    r"|include[sd]?)\W*$",
+    regex.IGNORECASE,
+)
+
+
+def _lists_duties(ctx: LintContext, hit: _VagueHit) -> bool:
+    """An open list ("including without limitation") matters when it lists duties or services
+    ("the Services include, but are not limited to"), not records or documents."""
+    if hit.term.text.split()[0] in ("include", "includes", "shall", "consist", "but"):
+        return True
+    before = ctx.text[max(0, hit.start - 40) : hit.start]
+    return _DUTY_LIST.search(before) is not None
+
+
+def _in_defined_term(ctx: LintContext, hit: _VagueHit) -> bool:
+    """A capitalised term in mid-sentence is part of a defined name ("the Termination Assistance
+    Services"), not a vague qualifier; all-capitals text and words opening a sentence or item still count."""
+    words = ctx.text[hit.start : hit.end]
+    if not words[:1].isupper() or words.isupper():
+        return False
+    before = ctx.text[max(0, hit.start - 3) : hit.start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;'’\"")
+
+
+def _in_sentence_with(ctx: LintContext, offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    s, e = ctx.sentence_at(offset)
+    i = bisect.bisect_left(spans, (s, s))
+    return i < len(spans) and spans[i][0] < e
+
+
+def _deadline_hits(ctx: LintContext) -> list[Hit]:
+    return [h for h in ctx.hits("durations") if (h.value or {}).get("deadline")]
+
+
+def _vague_wording(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    places = _Places(ctx)
+    precise = list(ctx.pattern_spans("not-vague"))
+    boilerplate = sorted(ctx.pattern_spans("boilerplate-cue"))
+    precise.extend(ctx.pattern_spans("placeholder"))
+    precise.extend(s for s, _ in _agreements(ctx))
+    deadlines = _deadline_hits(ctx)
+    for hit in _term_hits(ctx):
+        if _overlaps(hit.start, hit.end, precise):
+            continue
+        anywhere, in_duty = places.performance(hit.start)
+        if not (in_duty or (anywhere and hit.term.group in _ANYWHERE_GROUPS)):
+            continue
+        if hit.term.group not in _FIRM_GROUPS and _in_sentence_with(ctx, hit.start, boilerplate):
+            continue
+        if hit.term.group in _TIME_GROUPS and _bounded_after(ctx, hit, deadlines):
+            continue
+        if hit.term.group in _LIST_GROUPS and not _lists_duties(ctx, hit):
+            continue
+        if _in_defined_term(ctx, hit):
+            continue
+        words = " ".join(ctx.text[hit.start : hit.end].split())
+        message = f'"{words}" is not measurable. {hit.term.suggestion}'
+        finding = ctx.finding(rule, hit.start, hit.end, message=message)
+        yield replace(finding, suggestion=hit.term.suggestion or rule.suggestion)
+
+
+# --- agreements to agree and placeholders ------------------------------------------------------------
+
+_OTHERWISE = regex.compile(r"(?:otherwise|unless|except|save\s+as|or\s+as|if)\W+(?:\w+\W+){0,3}$", regex.I)
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping hits of several patterns ("to be mutually agreed", "mutually agreed") as one span."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _agreements(ctx: LintContext) -> list[tuple[tuple[int, int], str]]:
+    """Agreement-to-agree hits about scope, price, timing or deliverables, with the topic word."""
+    topics = sorted(ctx.pattern_spans("agreement-topic"))
+    out: list[tuple[tuple[int, int], str]] = []
+    for start, end in _merged(ctx.pattern_spans("agreement-to-agree")):
+        if _OTHERWISE.search(ctx.text[max(0, start - 40) : start]):
+            continue  # "unless otherwise agreed": a fallback, not a gap
+        s, e = ctx.sentence_at(start)
+        lo, hi = max(s, start - 160), min(e, end + 100)
+        near = [(a, b) for a, b in topics if lo <= a and b <= hi]
+        if near:
+            a, b = near[0]  # the subject usually comes first: "The charges ... shall be agreed"
+            out.append(((start, end), " ".join(ctx.text[a:b].lower().split())))
+    return out
+
+
+def _agreement_to_agree(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    places = _Places(ctx)
+    for (start, end), topic in _agreements(ctx):
+        if places.boilerplate(start):
+            continue
+        words = " ".join(ctx.text[start:end].split())
+        yield ctx.finding(
+            rule,
+            start,
+            end,
+            message=(
+                f'Left to a later agreement ({topic}): "{words}". '
+                "If the parties never agree, the term is missing."
+            ),
+        )
+
+
+_SIGNATURE = regex.compile(
+    r"(?:^|\n)[ \t]*(?:by|name|title|date|dated|signature|signed|witness|print(?:ed)?\s+name|its)\b"
+    r"[^\n]{0,20}$",
+    regex.IGNORECASE,
+)
+
+
+def _placeholders(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    agreements = [s for s, _ in _agreements(ctx)]
+    for start, end in _merged(ctx.pattern_spans("placeholder")):
+        if _overlaps(start, end, agreements):
+            continue  # "to be determined by the parties" is an agreement to agree (DV005)
+        line_start = ctx.text.rfind("\n", 0, start) + 1
+        if ctx.text[start] == "_" and _SIGNATURE.search(ctx.text[max(0, line_start - 1) : start]):
+            continue  # a signature line is meant to stay blank until signing
+        words = " ".join(ctx.text[start:end].split())
+        yield ctx.finding(rule, start, end, message=f'Placeholder "{words}" was left in the text.')
+
+
+# --- missing provisions ------------------------------------------------------------------------------
+
+
+def _no_services_description(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    result = ctx.pattern("services-description")
+    if result.status == "missing":
+        yield ctx.missing(rule, _describe(result.searched))
+
+
+def _describe(searched: Sequence[str], keep: int = 8) -> list[str]:
+    """What was searched, readable: the phrases, then how many further patterns."""
+    phrases = [s for s in searched if s.startswith('"')]
+    shown = phrases[:keep]
+    rest = len(searched) - len(shown)
+    return [*shown, f"{rest} more patterns"] if rest else shown
+
+
+def _deliverables_exist(ctx: LintContext) -> bool:
+    return ctx.pattern("services-description").status == "present"
+
+
+def _no_delivery_deadline(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    if not _deliverables_exist(ctx) or _deadline_spans(ctx):
+        return
+    searched = [
+        "deadlines inside the provider's delivery duties (within N days, by a date)",
+        *_describe(ctx.pattern("delivery-schedule").searched, 6),
+    ]
+    yield ctx.missing(rule, searched)
+
+
+def _no_acceptance(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    if ctx.pattern("deliverables").status != "present":
+        return
+    if not _acceptance_spans(ctx):
+        yield ctx.missing(rule, _describe(ctx.pattern("acceptance-process").searched))
+
+
+# --- inventory -----------------------------------------------------------------------------------------
+
+_DELIVERY_ACTIONS = frozenset(
+    {
+        "deliver", "complete", "provide", "deploy", "install", "implement", "perform", "submit", "furnish",
+        "finish", "launch", "develop", "supply", "commence", "begin", "start", "prepare", "send", "have",
+        "correct", "repair", "resolve", "fix", "update", "produce", "ship", "occur", "return",
+        "be delivered", "be completed", "be provided", "be performed", "be sold", "be installed",
+        "be shipped", "be processed", "be submitted", "be furnished", "be made", "be operational",
+    }
+)  # fmt: skip
+_NOT_DELIVERY = regex.compile(
+    r"\b(?:pay|paid|payment|payments|payable|invoice\w*|royalt\w*|terminat\w*|cure[ds]?|dispute\w*|escalat\w*"
+    r"|default\w*|amounts?|fees?|accept\w*|service\s+levels?|warrant\w*)\b",
+    regex.IGNORECASE,
+)
+"""Sentences about money, termination or disputes: their deadlines are not delivery deadlines."""
+
+
+def _sentence_has(ctx: LintContext, offset: int, pattern: regex.Pattern[str]) -> bool:
+    s, e = ctx.sentence_at(offset)
+    return pattern.search(ctx.text, s, e) is not None
+
+
+def _deadline_spans(ctx: LintContext) -> list[tuple[int, int]]:
+    """Deadlines tied to the provider's delivery duties, and delivery schedules or milestones."""
+    places = _Places(ctx)
+    placeholders = ctx.pattern_spans("placeholder")
+    out: list[tuple[int, int]] = [
+        (s, e)
+        for s, e in ctx.pattern_spans("delivery-schedule")
+        if not _sentence_has(ctx, s, _NOT_DELIVERY) and not _overlaps(e, e + 24, placeholders)
+    ]
+    for hit in ctx.hits("obligations"):
+        value = hit.value or {}
+        if value.get("negated") or places.is_customer(value.get("party"), value.get("subject")):
+            continue
+        action = value.get("action") or ""
+        if action not in _DELIVERY_ACTIONS and action.split(" ")[0] not in _DELIVERY_ACTIONS:
+            continue
+        for d in value.get("deadlines") or []:
+            if not d.get("deadline") or d.get("notice"):
+                continue
+            offset = _doc_offset(ctx, hit.start)
+            start, end = d["start"] + offset, d["end"] + offset
+            if places.boilerplate(start) or _sentence_has(ctx, start, _NOT_DELIVERY):
+                continue
+            out.append((start, end))
+    out.extend(_unparsed_duty_deadlines(ctx, places))
+    return sorted(set(out))
+
+
+def _unparsed_duty_deadlines(ctx: LintContext, places: _Places) -> Iterator[tuple[int, int]]:
+    """Deadlines in sentences where the provider "shall have/get/make ..." something done, which the
+    obligation recogniser skips (it reads "shall have the" as a definition)."""
+    provider = places.sides.provider
+    if not provider:
+        return
+    duty = regex.compile(rf"\b{regex.escape(provider)}\s+(?:shall|will|must)\s+(?:have|get|make)\b", regex.I)
+    for hit in _deadline_hits(ctx):
+        if places.obligation_at(hit.start) is not None or places.boilerplate(hit.start):
+            continue
+        if _sentence_has(ctx, hit.start, duty) and not _sentence_has(ctx, hit.start, _NOT_DELIVERY):
+            yield hit.start, hit.end
+
+
+def _doc_offset(ctx: LintContext, position: int) -> int:
+    offset = 0
+    for doc in ctx.docs:
+        if doc._.cl_offset <= position:
+            offset = doc._.cl_offset
+    return int(offset)
+
+
+@detector("delivery_deadlines")
+def _delivery_deadlines(ctx: LintContext) -> Iterator[Provision]:
+    for start, end in _deadline_spans(ctx):
+        yield ctx.provision("delivery_deadlines", "Delivery deadline", start, end)
+
+
+_NOT_ACCEPTANCE = regex.compile(
+    r"\b(?:invoice\w*|disputed|paid|payment|amounts?|offer|resignation|appointment)\b", regex.IGNORECASE
+)
+"""Sentences where "accepted" is about invoices, offers or appointments, not delivered work."""
+
+
+def _acceptance_spans(ctx: LintContext) -> list[tuple[int, int]]:
+    return [
+        (s, e)
+        for s, e in ctx.pattern_spans("acceptance-process")
+        if not _sentence_has(ctx, s, _NOT_ACCEPTANCE)
+    ]
+
+
+@detector("acceptance_procedure")
+def _acceptance_procedure(ctx: LintContext) -> Iterator[Provision]:
+    for start, end in _acceptance_spans(ctx):
+        yield ctx.provision("acceptance_procedure", "Acceptance procedure", start, end)
+
+
+@detector("deliverables_defined")
+def _deliverables_defined(ctx: LintContext) -> Iterator[Provision]:
+    for start, end in ctx.pattern_spans("services-description"):
+        yield ctx.provision("deliverables_defined", "Services or deliverables described", start, end)
+
+
+@detector("service_levels")
+def _service_levels(ctx: LintContext) -> Iterator[Provision]:
+    for start, end in ctx.pattern_spans("service-level-measures"):
+        yield ctx.provision("service_levels", "Service levels", start, end)
+
+
+# --- declarations --------------------------------------------------------------------------------------
+
+NO_SERVICES_DESCRIPTION = Rule(
+    code="DV001",
+    name="no-services-description",
+    category="deliverables",
+    severity="error",
+    summary="The contract does not describe the services or deliverables.",
+    message=(
+        "No description of the services or deliverables was found: no scope of services, statement of "
+        "work, specification or list of what the provider shall provide."
+    ),
+    why=(
+        "If the contract does not say what is to be delivered, the customer cannot show that the provider "
+        "fell short, and every disagreement about scope becomes a negotiation the customer pays for."
+    ),
+    suggestion=(
+        "The Supplier shall provide the services described in Schedule 1 (Statement of Work), including "
+        "the Deliverables, Milestones and Service Levels set out there."
+    ),
+    example_fail=(
+        "1. Engagement. The Customer engages the Supplier and the Supplier accepts the engagement.\n\n"
+        "2. Fees. The Customer shall pay the Supplier USD 10,000 per month."
+    ),
+    example_pass=(
+        "1. Services. The Supplier shall provide the services described in Schedule 1 (Statement of "
+        "Work).\n\n2. Fees. The Customer shall pay the Supplier USD 10,000 per month."
+    ),
+    check=_no_services_description,
+    anchor=("services", "scope", "statement of work", "deliverables", "engagement", "appointment"),
+    provisions=("services-description",),
+)
+
+VAGUE_WORDING = Rule(
+    code="DV002",
+    name="vague-wording",
+    category="deliverables",
+    severity="warning",
+    summary="Vague, unmeasurable wording in the provider's duties or the description of the services.",
+    message="Vague wording in a duty or service description.",
+    why=(
+        'Words such as "promptly", "as needed", "industry standard" or "best efforts" cannot be '
+        "measured, so the customer cannot prove a breach; each one should become a number, a date or a "
+        "named standard."
+    ),
+    suggestion=(
+        'Replace the vague words with a measurable commitment: "within five (5) Business Days", '
+        '"monthly", "in accordance with ISO/IEC 27001:2022", "conforms to the Specification".'
+    ),
+    example_fail=(
+        "2. Services. The Supplier shall promptly correct reported defects and provide updates from time "
+        "to time."
+    ),
+    example_pass=(
+        "2. Services. The Supplier shall correct each reported defect within five (5) Business Days and "
+        "provide updates monthly."
+    ),
+    check=_vague_wording,
+    provisions=("not-vague", "boilerplate-cue"),
+)
+
+NO_DELIVERY_DEADLINE = Rule(
+    code="DV003",
+    name="deliverables-without-deadline",
+    category="deliverables",
+    severity="warning",
+    summary="Services or deliverables are described, but nothing says when they are due.",
+    message=(
+        "The services or deliverables have no delivery date, milestone, schedule or lead time tied to "
+        "the provider's duties."
+    ),
+    why=(
+        "Without a date the provider is never late: the customer cannot claim delay, withhold payment or "
+        "terminate for slow delivery."
+    ),
+    suggestion=(
+        "The Supplier shall deliver each Deliverable by the Milestone Date stated for it in the Delivery "
+        "Schedule in Schedule 2; time is of the essence for the Milestone Dates."
+    ),
+    example_fail=(
+        "1. Services. The Supplier shall provide the Deliverables described in Schedule 1 (Statement of "
+        "Work).\n\n2. Fees. The Customer shall pay the fees within thirty (30) days of invoice."
+    ),
+    example_pass=(
+        "1. Services. The Supplier shall provide the Deliverables described in Schedule 1 (Statement of "
+        "Work). The Supplier shall deliver the Deliverables within sixty (60) days after the Effective "
+        "Date.\n\n2. Fees. The Customer shall pay the fees within thirty (30) days of invoice."
+    ),
+    check=_no_delivery_deadline,
+    anchor=("services", "scope", "statement of work", "deliverables", "delivery"),
+    provisions=("delivery-schedule",),
+)
+
+NO_ACCEPTANCE = Rule(
+    code="DV004",
+    name="no-acceptance-procedure",
+    category="deliverables",
+    severity="warning",
+    summary="Deliverables exist but there is no acceptance procedure or rule for rejected work.",
+    message=(
+        "Deliverables are mentioned but no acceptance criteria, acceptance tests, deemed acceptance or "
+        "rejection procedure was found."
+    ),
+    why=(
+        "Without acceptance criteria and a rejection procedure the customer has no agreed way to refuse "
+        "defective work, and payment or warranty periods may start on delivery of work that does not fit."
+    ),
+    suggestion=(
+        "Within ten (10) Business Days after delivery the Customer shall test each Deliverable against "
+        "the Acceptance Criteria in Schedule 3 and accept it or reject it by written notice stating the "
+        "non-conformities; the Supplier shall correct them and re-deliver within ten (10) Business Days."
+    ),
+    example_fail=(
+        "1. Deliverables. The Supplier shall deliver the software Deliverables described in Schedule 1 "
+        "by 1 March 2027."
+    ),
+    example_pass=(
+        "1. Deliverables. The Supplier shall deliver the software Deliverables described in Schedule 1 "
+        "by 1 March 2027.\n\n2. Acceptance. The Customer shall run the acceptance tests within ten (10) "
+        "days of delivery. If a Deliverable does not conform to the Specification, the Customer may "
+        "reject it and the Supplier shall correct the non-conformity and re-deliver it."
+    ),
+    check=_no_acceptance,
+    anchor=("acceptance", "deliverables", "delivery", "services"),
+    provisions=("deliverables", "acceptance-process"),
+)
+
+AGREEMENT_TO_AGREE = Rule(
+    code="DV005",
+    name="agreement-to-agree",
+    category="deliverables",
+    severity="warning",
+    summary="Scope, price or timing is left to a later agreement.",
+    message="A term about scope, price or timing is left to be agreed later.",
+    why=(
+        "An agreement to agree is usually unenforceable: if the parties never agree, the term is missing "
+        "and the provider can refuse to perform or hold out for a higher price."
+    ),
+    suggestion=(
+        "State the term now (the price, the dates, the specification); if it truly cannot be fixed yet, "
+        "add a fallback: \"failing agreement within 10 Business Days, the Supplier's rates in Schedule 4 "
+        'apply".'
+    ),
+    example_fail=("3. Fees. The fees for the additional services shall be mutually agreed by the parties."),
+    example_pass=(
+        "3. Fees. The fees for the additional services are the daily rates in Schedule 4, unless "
+        "otherwise agreed in writing."
+    ),
+    check=_agreement_to_agree,
+    provisions=("agreement-to-agree", "agreement-topic"),
+)
+
+PLACEHOLDER_TEXT = Rule(
+    code="DV006",
+    name="placeholder-text",
+    category="deliverables",
+    severity="warning",
+    summary="Blanks, bracketed placeholders or TBD left in the text.",
+    message="Placeholder text was left in the contract.",
+    why=(
+        'A blank or "TBD" signed as is leaves the term undecided, and a court may find the clause too '
+        "uncertain to enforce; at best each one becomes a dispute after signature."
+    ),
+    suggestion="Fill in the value (the date, the amount, the party's name) or delete the clause.",
+    example_fail="4. Delivery. The Supplier shall deliver the System by [DATE] to the site at TBD.",
+    example_pass=(
+        "4. Delivery. The Supplier shall deliver the System by 1 March 2027 to the site at 10 Main Street, "
+        "Springfield."
+    ),
+    check=_placeholders,
+    provisions=("placeholder",),
+)
+
+RULES: tuple[Rule, ...] = (
+    NO_SERVICES_DESCRIPTION,
+    VAGUE_WORDING,
+    NO_DELIVERY_DEADLINE,
+    NO_ACCEPTANCE,
+    AGREEMENT_TO_AGREE,
+    PLACEHOLDER_TEXT,
+)

@@ -1,0 +1,219 @@
+"""The deliverables family: vague wording where it matters, agreements to agree, placeholders, missing
+provisions anchored where they belong, and the inventory entries the evaluation scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from contractlint.errors import PatternError
+from contractlint.lint import LintConfig, lint_text
+from contractlint.model import Finding, Report
+from contractlint.nlp import load_patterns
+from contractlint.nlp.patterns import parse_lexicon
+
+PARTIES = (
+    'This Agreement is made between Fernleaf Bank plc ("Customer") and Quarry Systems Ltd ("Supplier").\n\n'
+)
+
+
+def findings(text: str, code: str, *, party: str | None = None) -> list[Finding]:
+    report = lint_text(PARTIES + text, config=LintConfig(select=(code,), party=party))
+    return [f for f in report.findings if f.code == code]
+
+
+def flagged(text: str, code: str = "DV002") -> list[str]:
+    """The text each finding points at (its span), not the excerpt around it."""
+    full = PARTIES + text
+    return [full[f.location.start : f.location.end] for f in findings(text, code)]
+
+
+def inventory(text: str, kind: str) -> list[str]:
+    report: Report = lint_text(PARTIES + text, config=LintConfig(select=("DV",)))
+    full = PARTIES + text
+    return [full[p.location.start : p.location.end] for p in report.clauses if p.kind == kind]
+
+
+# --- DV002 vague-wording ---------------------------------------------------------------------------------
+
+
+def test_vague_term_span_is_the_words_and_the_suggestion_is_specific() -> None:
+    found = findings("1. Services\n\nThe Supplier shall promptly correct each reported defect.", "DV002")
+    assert len(found) == 1
+    f = found[0]
+    assert len(PARTIES) < f.location.start
+    assert f.excerpt == "promptly"
+    assert f.location.clause_number == "1"
+    assert "Business Days" in f.suggestion and "Business Days" in f.message
+
+
+def test_promptly_with_a_time_bound_is_not_vague() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall promptly, and in any event within five (5) Business Days, "
+        "correct each reported defect."
+    )
+    assert flagged(text) == []
+
+
+def test_terms_in_boilerplate_clauses_are_ignored() -> None:
+    text = (
+        "1. Confidentiality\n\nEach party shall use reasonable efforts to protect Confidential Information "
+        "and shall promptly report any breach.\n\n"
+        "2. Governing Law\n\nThis Agreement is governed by the laws of England, as amended from time to time."
+    )
+    assert flagged(text) == []
+
+
+def test_the_customers_own_duties_are_not_the_providers_vague_deliverables() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall provide the hosting services from time to time.\n\n"
+        "2. Cooperation\n\nThe Customer shall promptly provide the Supplier with access to its premises."
+    )
+    assert flagged(text) == ["from time to time"]
+
+
+def test_reviewing_party_duties_are_skipped_when_given() -> None:
+    text = "1. Services\n\nThe Supplier shall provide the services. Fernleaf shall promptly supply data."
+    assert findings(text, "DV002", party="Fernleaf") == []
+
+
+def test_terms_split_by_line_breaks_and_spaces_are_found() -> None:
+    text = "1. Services\n\nThe Supplier shall test the backups from time\n      to time."
+    assert flagged(text) == ["from time\n      to time"]
+
+
+def test_precise_uses_of_vague_words_are_not_flagged() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall keep the records as required by applicable law and shall staff "
+        "the help desk during regular business hours."
+    )
+    assert flagged(text) == []
+
+
+def test_open_list_of_duties_is_vague_but_an_open_list_of_records_is_not() -> None:
+    duties = "1. Services\n\nThe Supplier shall provide IT services, including without limitation setup."
+    records = "1. Services\n\nThe Supplier shall keep records, including without limitation call logs."
+    assert flagged(duties) == ["including without limitation"]
+    assert flagged(records) == []
+
+
+def test_everyday_words_count_only_inside_the_providers_duties() -> None:
+    text = (
+        "1. Background\n\nThe Customer runs a reasonable number of branches.\n\n"
+        "2. Services\n\nThe Supplier shall take reasonable measures to secure the data."
+    )
+    assert flagged(text) == ["reasonable measures"]
+
+
+# --- DV005 agreement-to-agree ------------------------------------------------------------------------------
+
+
+def test_agreement_to_agree_on_price_is_flagged_at_the_words() -> None:
+    text = "3. Fees\n\nThe fees for the extra modules are to be mutually agreed by the parties."
+    found = findings(text, "DV005")
+    assert [f.excerpt for f in found] == ["to be mutually agreed by the parties"]
+    assert "fees" in found[0].message
+
+
+def test_fallback_unless_otherwise_agreed_is_not_an_agreement_to_agree() -> None:
+    text = "3. Fees\n\nUnless otherwise agreed by the parties, the fees are payable within 30 days."
+    assert findings(text, "DV005") == []
+
+
+def test_agreement_to_agree_on_unrelated_matters_is_not_flagged() -> None:
+    text = "9. Publicity\n\nThe wording of any press release is to be mutually agreed by the parties."
+    assert findings(text, "DV005") == []
+
+
+# --- DV006 placeholder-text --------------------------------------------------------------------------------
+
+
+def test_placeholders_and_tags_are_each_reported() -> None:
+    text = "1. Delivery\n\nThe Supplier shall deliver to {Customer Address} by [DATE], within XX days of TBD."
+    assert flagged(text, "DV006") == ["{Customer Address}", "[DATE]", "XX days", "TBD"]
+
+
+def test_signature_blanks_are_not_placeholders() -> None:
+    assert flagged("Signed for the Supplier\n\nBy: ____________________", "DV006") == []
+
+
+def test_to_be_determined_by_the_parties_is_an_agreement_to_agree_not_a_placeholder() -> None:
+    text = "2. Price\n\nThe price is to be determined by the parties."
+    assert flagged(text, "DV006") == []
+    assert flagged(text, "DV005") == ["to be determined by the parties"]
+
+
+# --- missing provisions --------------------------------------------------------------------------------
+
+
+def test_missing_services_description_anchors_at_the_engagement_clause_and_says_what_was_searched() -> None:
+    text = "1. Engagement\n\nThe Customer engages the Supplier.\n\n2. Fees\n\nThe Customer shall pay GBP 500."
+    (f,) = findings(text, "DV001")
+    assert f.missing and f.anchor == "1 Engagement"
+    assert '"statement of work"' in f.searched
+    assert any(s.endswith("more patterns") for s in f.searched)
+
+
+def test_acceptance_missing_only_when_there_are_deliverables() -> None:
+    no_deliverables = "1. Services\n\nThe Supplier shall provide payroll services."
+    with_deliverables = "1. Deliverables\n\nThe Supplier shall deliver the Deliverables by 1 May 2027."
+    assert findings(no_deliverables, "DV004") == []
+    (f,) = findings(with_deliverables, "DV004")
+    assert f.anchor == "1 Deliverables"
+
+
+def test_payment_deadline_is_not_a_delivery_deadline() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall provide the services in the Statement of Work.\n\n"
+        "2. Fees\n\nThe Customer shall pay each invoice within thirty (30) days."
+    )
+    assert len(findings(text, "DV003")) == 1
+    assert inventory(text, "delivery_deadlines") == []
+
+
+# --- inventory -----------------------------------------------------------------------------------------
+
+
+def test_delivery_deadline_points_at_the_time_limit() -> None:
+    text = "1. Services\n\nThe Supplier shall deliver the reports within ten (10) days after month end."
+    assert inventory(text, "delivery_deadlines") == ["within ten (10) days after month end"]
+
+
+def test_acceptance_procedure_points_at_the_rejection_mechanics() -> None:
+    text = (
+        "2. Acceptance\n\nThe Customer may reject a Deliverable that does not conform to the Specification. "
+        "A Deliverable not rejected within ten days is deemed accepted."
+    )
+    found = inventory(text, "acceptance_procedure")
+    assert any(s.startswith("reject") for s in found)
+    assert "deemed accepted" in found
+
+
+def test_accepted_invoices_are_not_an_acceptance_procedure() -> None:
+    text = "4. Invoices\n\nAmounts not disputed within 15 days are deemed accepted and shall be paid."
+    assert inventory(text, "acceptance_procedure") == []
+
+
+def test_service_levels_and_services_description_are_inventoried() -> None:
+    text = (
+        "1. Services\n\nThe services shall consist of hosting and support. The Supplier shall keep the "
+        "platform available 99.9% of each month and meet the response times in Schedule 2."
+    )
+    assert inventory(text, "deliverables_defined")
+    assert inventory(text, "service_levels")
+
+
+# --- the lexicon is data -------------------------------------------------------------------------------
+
+
+def test_every_vague_term_group_has_a_suggestion() -> None:
+    groups: dict[str, bool] = {}
+    for entry in load_patterns().lexicon:
+        if entry.label == "VAGUE_TERM":
+            groups[entry.id] = groups.get(entry.id, False) or bool(entry.suggestion)
+    assert groups and all(groups.values()), [g for g, ok in groups.items() if not ok]
+
+
+def test_lexicon_suggestion_must_be_a_string() -> None:
+    line = '{"label": "VAGUE_TERM", "pattern": "promptly", "id": "vague-time", "suggestion": 5}'
+    with pytest.raises(PatternError, match=r"terms.jsonl:1: 'suggestion' must be a string"):
+        list(parse_lexicon(line, "terms.jsonl"))
