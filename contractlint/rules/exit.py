@@ -11,6 +11,7 @@ period are nearly always stated in one sentence.
 from __future__ import annotations
 
 import bisect
+import itertools
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,10 +44,18 @@ _MUTUAL = "exit-renewal-mutual"
 _OTHER_RENEWAL = "exit-renewal-other"
 _NON_RENEWAL = "exit-non-renewal"
 _POST = "exit-post-termination"
+_OTHER_OBJECT = "exit-other-object"
+_PROCEDURAL = "exit-procedural"
 _POST_DUTY = "exit-post-duty"
+_POST_DUTY_WEAK = "exit-post-duty-weak"
+_POST_PERIOD = "exit-post-period"
 _POST_NONE = "exit-post-negative"
 _CUES = (
+    _OTHER_OBJECT,
+    _PROCEDURAL,
     _POST_DUTY,
+    _POST_DUTY_WEAK,
+    _POST_PERIOD,
     _POST_NONE,
     _RIGHT,
     _NO_CAUSE,
@@ -88,8 +97,10 @@ _GENERIC_HOLDER = regex.compile(
 _NEGATED_GRANT = regex.compile(r"\b(?:may|can|shall)\s+not\b|\bneither\b|\bno\s+party\b", regex.IGNORECASE)
 _REDACTED = regex.compile(r"\[\s*[*.…_]+\s*\]|\*{3,}|\[\s*\*+[^\]]{0,12}\]")
 _ENUMERATOR = regex.compile(
-    r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[a-z]\.|\d{1,2}\.(?!\d)|[ivx]{1,5}\.)\s", regex.I
+    r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[a-z]\.|\d{1,2}\.(?!\d)|\d{1,3}(?:\.\d{1,3}){1,4}\.?|[ivx]{1,5}\.)\s",
+    regex.I,
 )
+_INLINE_ENUMERATOR = regex.compile(r"\((?:[a-h]|[ivx]{1,4}|[xyz])\)\s")
 _LEAD_IN = regex.compile(r"[:—-]\s*$")
 _PASSIVE_BY = regex.compile(
     r"\bterminat\w*\s+(?:[\w,]+\s+){0,6}?by\s+(?P<who>(?:either|each|any|both)\s+part(?:y|ies)|(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
@@ -123,6 +134,8 @@ class Renewal:
     notice_stated: bool
     notice_days: float | None
     notice_span: tuple[int, int] | None
+    by_agreement: bool = False
+    """Renewal only if both parties later agree: a renewal term is named, but nothing renews by itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,9 +237,17 @@ def _analyse(ctx: LintContext) -> ExitAnalysis:
     data_return = [
         span
         for span, i in _sentence_spans_idx(sents, ctx.pattern_spans("data-return"))
-        if sents.has(_POST, i) or "terminat" in sents.text(i).lower() or "expir" in sents.text(i).lower()
+        if any(_at_end(sents, j) for j in (i, i - 1) if j >= 0)
     ]
     return ExitAnalysis(tuple(rights), tuple(renewals), tuple(post), tuple(transition), tuple(data_return))
+
+
+_END_WORDS = regex.compile(r"\b(?:terminat\w*|expir\w*|cancell?ation|ending)\b", regex.IGNORECASE)
+
+
+def _at_end(sents: _Sentences, i: int) -> bool:
+    """Does sentence ``i`` speak of the end of the contract (a return duty hangs on it)?"""
+    return sents.has(_POST, i) or _END_WORDS.search(sents.text(i)) is not None
 
 
 def _sentence_spans_idx(
@@ -316,17 +337,22 @@ def _classify_right(sents: _Sentences, i: int, roles: dict[str, str]) -> Termina
     trigger = sents.has(_TRIGGER, i)
     breach = sents.has(_BREACH, i)
     insolvency = sents.has(_INSOLVENCY, i)
-    non_renewal = sents.has(_NON_RENEWAL, i) or sents.has(_RENEWAL, i)
+    evergreen = _evergreen(sents.text(i))
+    non_renewal = sents.has(_NON_RENEWAL, i) or (sents.has(_RENEWAL, i) and not evergreen)
     notice_stated, notice_days = sents.period(i)
     lead_in = _LEAD_IN.search(sents.text(i).rstrip()) is not None
     inherited = i in sents.inherited
+    text = sents.text(i)
+    other_object = sents.has(_OTHER_OBJECT, i) and _AGREEMENT_WORDS.search(text) is None
     if breach or insolvency:
         basis = "cause"
+    elif other_object or (sents.has(_PROCEDURAL, i) and not no_cause):
+        basis = "other"  # ends an order or a study, or only says how a right granted elsewhere is used
     elif lead_in:
         basis = "other"  # its list items say on what grounds
     elif no_cause:
         basis = "convenience"
-    elif trigger:
+    elif trigger and not _free_alternative(sents, i):
         basis = "other"
     elif non_renewal:
         basis = "non_renewal"
@@ -358,9 +384,31 @@ def _classify_right(sents: _Sentences, i: int, roles: dict[str, str]) -> Termina
     )
 
 
+def _free_alternative(sents: _Sentences, i: int) -> bool:
+    """Does one lettered alternative of the sentence give a notice period with no trigger of its own?
+
+    "terminable (a) by the Licensor (i) in the event of a claim or (ii) upon sixty (60) days' notice":
+    the triggers belong to other alternatives, and (ii) is a right on notice alone.
+    """
+    s0, e0 = sents.ranges[i]
+    text = sents.text(i)
+    cuts = [m.start() + s0 for m in _INLINE_ENUMERATOR.finditer(text)]
+    if len(cuts) < 2:
+        return False
+    bounds = [s0, *cuts, e0]
+    triggers = [s for cue in (_TRIGGER, _BREACH, _INSOLVENCY) for s, _ in sents.cues[cue].get(i, [])]
+    for start, end in itertools.pairwise(bounds):
+        if start == s0:
+            continue  # the lead words before the first alternative
+        notice = any(start <= ds < end and marked for ds, _, _, marked in sents.durations.get(i, []))
+        if notice and not any(start <= t < end for t in triggers):
+            return True
+    return False
+
+
 def _renewals(sents: _Sentences) -> list[Renewal]:
-    """Sentences that renew or extend the term by themselves or at one party's option (a renewal both
-    parties must later agree on promises nothing, and is left out)."""
+    """Sentences that renew or extend the term by themselves or at one party's option. A renewal both
+    parties must later agree on promises nothing: it is kept as a named renewal term only."""
     out: list[Renewal] = []
     n = len(sents.ranges)
     for i in sorted(sents.cues[_RENEWAL]):
@@ -369,7 +417,15 @@ def _renewals(sents: _Sentences) -> list[Renewal]:
             continue
         automatic = sents.has(_AUTOMATIC, i) and (not sents.has(_OPTION, i) or "automatic" in text.lower())
         option = sents.has(_OPTION, i)
+        if _evergreen(text):
+            # "continues until terminated by either party": no fixed term to renew, so not automatic
+            start, end = sents.ranges[i]
+            ok, d = sents.period(i)
+            out.append(Renewal(start, end, False, ok, d, (start, end) if ok else None))
+            continue
         if sents.has(_MUTUAL, i) and not automatic:
+            start, end = sents.ranges[i]
+            out.append(Renewal(start, end, False, False, None, None, by_agreement=True))
             continue
         if not (automatic or option or sents.has(_NON_RENEWAL, i)):
             continue
@@ -385,6 +441,18 @@ def _renewals(sents: _Sentences) -> list[Renewal]:
     return out
 
 
+_UNTIL_TERMINATED = regex.compile(r"\buntil\s+(?:terminated|cancell?ed)\b", regex.IGNORECASE)
+_RENEWAL_WORDS = regex.compile(
+    r"\b(?:renew\w*|extend\w*|extension|successive|automatic\w*)\b", regex.IGNORECASE
+)
+
+
+def _evergreen(text: str) -> bool:
+    """A term that runs until someone ends it, with no renewal words of its own."""
+    return _UNTIL_TERMINATED.search(text) is not None and _RENEWAL_WORDS.search(text) is None
+
+
+_AGREEMENT_WORDS = regex.compile(r"\b(?:this|the)\s+(?:agreement|contract)\b|\bhereunder\b", regex.IGNORECASE)
 _TERM_WORDS = regex.compile(r"\b(?:term|agreement|contract|franchise|license|licence)\b", regex.IGNORECASE)
 
 
@@ -400,10 +468,14 @@ _DUTY = regex.compile(
 
 def _post_termination(sents: _Sentences) -> list[tuple[int, int]]:
     """Sentences where a party still has something to do after the end: a time-after-the-end cue, a
-    duty word (hand over, sell off, pay, keep records) and no sign that the end only frees or restrains."""
+    duty word (hand over, sell off, keep records; or pay, return, with a period that runs after the end)
+    and no sign that the end only frees or restrains. Paying what accrued by the end is the tail of the
+    term, not an exit obligation, so weak duty words need the period."""
     out: list[tuple[int, int]] = []
     for i in sorted(sents.cues[_POST]):
-        if not sents.has(_POST_DUTY, i) or sents.has(_POST_NONE, i):
+        strong = sents.has(_POST_DUTY, i)
+        weak = sents.has(_POST_DUTY_WEAK, i) and sents.has(_POST_PERIOD, i)
+        if not (strong or weak) or sents.has(_POST_NONE, i):
             continue
         if _DUTY.search(sents.text(i)) is None:
             continue
@@ -482,8 +554,8 @@ def _detect_renewal_term(ctx: LintContext) -> Iterator[Provision]:
 @detector("notice_to_terminate_renewal")
 def _detect_renewal_notice(ctx: LintContext) -> Iterator[Provision]:
     analysis = analyse_exit(ctx)
-    if not analysis.renewals:
-        return
+    if all(w.by_agreement for w in analysis.renewals):
+        return  # no renewal that a notice could stop
     seen: set[tuple[int, int]] = set()
     for w in analysis.renewals:
         if w.notice_span is not None and w.notice_span not in seen:

@@ -87,14 +87,83 @@ def test_renewal_window_bounds() -> None:
     assert "EX005" in _codes(_report(base.format("two hundred (200)")))
 
 
-def test_renewal_only_by_mutual_agreement_is_no_renewal_term() -> None:
+def test_renewal_only_by_mutual_agreement_names_a_renewal_term_but_nothing_renews() -> None:
     text = (
         "1. Term. This Agreement runs for two (2) years and may be renewed for successive one (1)"
         " year terms by mutual written agreement of the parties."
     )
     report = _report(text)
-    assert _kinds(report, "renewal_term") == []
+    assert len(_kinds(report, "renewal_term")) == 1
     assert _kinds(report, "auto_renewal") == []
+    assert _kinds(report, "notice_to_terminate_renewal") == []
+    assert "EX005" not in _codes(report)
+
+
+def test_term_until_terminated_on_notice_is_convenience_not_automatic_renewal() -> None:
+    text = (
+        "1. Term. This Agreement shall remain in effect until terminated by either party upon thi"
+        "rty (30) days' prior written notice to the other party."
+    )
+    report = _report(text)
+    assert _kinds(report, "termination_for_convenience") == [{"party": "either", "notice_days": "30"}]
+    assert len(_kinds(report, "renewal_term")) == 1
+    assert _kinds(report, "auto_renewal") == []
+    assert "EX005" not in _codes(report)
+
+
+def test_one_alternative_on_notice_alone_is_convenience_despite_triggers_in_others() -> None:
+    text = (
+        "1. Termination. This Agreement shall be terminable (a) by the Licensor (i) at any time i"
+        "n the event that the Licensee challenges the Licensed Mark or (ii) upon sixty (60) days'"
+        " written notice to the Licensee."
+    )
+    assert len(_kinds(_report(text), "termination_for_convenience")) == 1
+    triggered_only = (
+        "1. Termination. This Agreement shall be terminable (a) by the Licensor in the event that"
+        " the Licensee challenges the Licensed Mark or (b) by the Licensee in the event that the "
+        "Licensor ceases to do business, in each case on sixty (60) days' written notice."
+    )
+    assert _kinds(_report(triggered_only), "termination_for_convenience") == []
+
+
+def test_cancelling_orders_is_not_a_right_to_leave_the_contract() -> None:
+    text = (
+        "1. Orders. The Customer may cancel any purchase order at any time before shipment on fiv"
+        "e (5) days' written notice."
+    )
+    assert _kinds(_report(text), "termination_for_convenience") == []
+
+
+def test_failure_to_pay_is_a_cause_for_termination() -> None:
+    text = (
+        "1. Termination. The Supplier may terminate this Agreement if the Customer fails to pay any invoice."
+    )
+    assert len(_kinds(_report(text), "termination_for_cause")) == 1
+
+
+def test_paying_what_accrued_is_not_a_post_termination_service_but_a_tail_period_is() -> None:
+    accrued = (
+        "1. Effect. Upon termination of this Agreement, the Customer shall pay all fees earned up"
+        " to the date of termination."
+    )
+    assert _kinds(_report(accrued), "post_termination_services") == []
+    tail = (
+        "1. Effect. Upon termination of this Agreement, the Customer shall pay the commissions on"
+        " sales made for six (6) months after termination."
+    )
+    assert len(_kinds(_report(tail), "post_termination_services")) == 1
+
+
+def test_transition_to_a_successor_and_surrender_of_records_are_found() -> None:
+    text = (
+        "1. Exit. Upon the termination of this Agreement, the Operator shall cooperate in the tra"
+        "nsition of operations to the Owner or a successor operator.\n\n2. Records. All records "
+        "shall be surrendered to the Owner in usable form upon termination of this Agreement."
+    )
+    report = _report(text)
+    assert len(_kinds(report, "transition_assistance")) == 1
+    assert len(_kinds(report, "return_of_data")) == 1
+    assert "EX006" not in _codes(report) and "EX007" not in _codes(report)
 
 
 def test_unilateral_option_to_extend_is_a_renewal_term_but_not_automatic() -> None:

@@ -1,6 +1,6 @@
 """The exit inventory on a fixed CUAD sample (every 10th contract of index.csv), scored like eval_cuad.
 
-Floors sit a little below the full-corpus figures so a regression shows up in seconds, not in a full run.
+Floors sit a little below this sample's figures (Nov 2026), so a regression shows up in seconds.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-FLOORS = {  # category -> (F1, location hit rate)
-    "Termination for Convenience": (0.70, 0.85),
-    "Notice Period to Terminate Renewal": (0.65, 0.85),
-    "Renewal Term": (0.75, 0.85),
-    "Post-Termination Services": (0.55, 0.75),
+FLOORS = {  # category -> (F1, location hit rate); the sample scored .842/1.0, 1.0/1.0, .957/.909, .933/1.0
+    "Termination for Convenience": (0.80, 0.95),
+    "Notice Period to Terminate Renewal": (0.93, 0.95),
+    "Renewal Term": (0.92, 0.88),
+    "Post-Termination Services": (0.88, 0.95),
 }
 
 
