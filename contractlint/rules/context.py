@@ -170,6 +170,15 @@ class LintContext:
             return loc
         return _with_clause(loc, clause.ref or clause.number)
 
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """The span without leading or trailing whitespace (a sentence range ends in the block gap)."""
+        text = self.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        return start, end
+
     def excerpt(self, start: int, end: int) -> str:
         text = str(_WS.sub(" ", self.text[start:end])).strip()
         if len(text) > _EXCERPT_MAX:
@@ -185,7 +194,8 @@ class LintContext:
         message: str | None = None,
         related: Sequence[tuple[int, int]] = (),
     ) -> Finding:
-        """A finding at ``[start, end)`` of the text."""
+        """A finding at ``[start, end)`` of the text (surrounding whitespace trimmed off the span)."""
+        start, end = self.trim(start, end)
         return Finding(
             code=rule.code,
             name=rule.name,
