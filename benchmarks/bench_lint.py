@@ -25,7 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", nargs="?", type=Path, default=REPO / ".." / "shared" / "corpus" / "cuad")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3)

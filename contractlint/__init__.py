@@ -19,6 +19,7 @@ from contractlint.model import (
     Source,
     TextBox,
 )
+from contractlint.scanner import FileError, scan
 
 __all__ = [
     "Block",
@@ -26,6 +27,7 @@ __all__ = [
     "ContractlintError",
     "Document",
     "ExtractionWarning",
+    "FileError",
     "Finding",
     "LintConfig",
     "Linter",
@@ -38,4 +40,5 @@ __all__ = [
     "extract",
     "lint",
     "lint_text",
+    "scan",
 ]

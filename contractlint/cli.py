@@ -58,9 +58,7 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
     d = Limits()
     group = parser.add_argument_group("limits")
     group.add_argument("--max-file-size", type=_size, default=d.max_file_size, metavar="SIZE")
-    group.add_argument(
-        "--max-decompressed-size", type=_size, default=d.max_decompressed_size, metavar="SIZE"
-    )
+    group.add_argument("--max-decompressed-size", type=_size, default=d.max_decompressed_size, metavar="SIZE")
     group.add_argument("--max-pages", type=int, default=d.max_pages, metavar="N")
     group.add_argument("--max-chars", type=int, default=d.max_chars, metavar="N")
 
@@ -95,6 +93,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_check(subparsers)
     _add_outline(subparsers)
     _add_rules(subparsers)
+    _add_scan(subparsers)
     return parser
 
 
@@ -287,6 +286,215 @@ def _where(doc: Document, loc: Location) -> str:
     if last_paragraph is None or last_paragraph == loc.paragraph:
         return f"¶ {loc.paragraph}"
     return f"¶ {loc.paragraph}-{last_paragraph}"
+
+
+# -- scan ------------------------------------------------------------------------------------------
+
+
+class _FormatAction(argparse.Action):
+    """``--format F``: starts a new output; the ``-o`` after it names its file."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: str | None = None) -> None:
+        outputs = list(getattr(namespace, "outputs", None) or [])
+        outputs.append([values, None])
+        namespace.outputs = outputs
+
+
+class _OutputAction(argparse.Action):
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: str | None = None) -> None:
+        outputs = list(getattr(namespace, "outputs", None) or [])
+        if not outputs or outputs[-1][1] is not None:
+            outputs.append(["text" if not outputs else outputs[-1][0], None])
+            if len(outputs) > 1:
+                parser.error("-o must follow its --format (e.g. --format csv -o report.csv)")
+        outputs[-1][1] = values
+        namespace.outputs = outputs
+
+
+def _add_scan(subparsers: Any) -> None:
+    from contractlint.render.output import FORMATS
+    from contractlint.scanner.engine import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+    parser = subparsers.add_parser(
+        "scan",
+        help="lint every contract in folders, in parallel, with reports for lawyers and CI",
+        description=(
+            "Lint every DOCX, PDF, text and Markdown contract under the given folders, in parallel, "
+            "with a cache so unchanged files are not linted again. Exit status: 0 clean, 1 findings at "
+            "or above --fail-on, 2 when any file could not be linted (2 wins over 1). See docs/scan.md."
+        ),
+    )
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="folders or files to scan")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per available core)",
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="also scan files matching GLOB, whatever their suffix (repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip files matching GLOB, e.g. 'archive/**' (repeatable)",
+    )
+    parser.add_argument(
+        "--format",
+        action=_FormatAction,
+        choices=FORMATS,
+        dest="outputs",
+        metavar="FORMAT",
+        help=f"report format, one of {', '.join(FORMATS)}; repeatable, each followed by "
+        "-o FILE (default: text on stdout)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        action=_OutputAction,
+        dest="outputs",
+        metavar="FILE",
+        help="file for the preceding --format ('-' for stdout)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"per-file time limit; a file over it becomes an error row (default: "
+        f"{DEFAULT_TIMEOUT:g}; 0 for none)",
+    )
+    parser.add_argument(
+        "--memory-limit",
+        type=int,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help=f"memory a worker may use for one file (default: {DEFAULT_MEMORY_MB}; 0 for none)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="lint every file, ignoring the cache")
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=None,
+        help="cache folder (default: $CONTRACTLINT_CACHE_DIR or .contractlint-cache)",
+    )
+    parser.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="where to lint: local processes or a Dask cluster (needs contractlint[dask])",
+    )
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument(
+        "--ship-bytes",
+        action="store_true",
+        help="Dask: send file contents to workers (no shared filesystem needed)",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="never draw the progress line")
+    parser.add_argument(
+        "--select", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to run (EX,DV001)"
+    )
+    parser.add_argument(
+        "--ignore", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to skip"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error"),
+        default="warning",
+        help="lowest severity that makes the exit status 1 (default: warning)",
+    )
+    parser.add_argument(
+        "--party",
+        metavar="NAME",
+        help="the reviewing party, by role or name: rights are judged from its side",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (unreadable files still give 2)",
+    )
+    _add_pdf_engine(parser)
+    parser.set_defaults(handler=_scan, outputs=None)
+
+
+def _scan(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+
+    from contractlint.cache import DEFAULT_CACHE_DIR
+    from contractlint.errors import ConfigError
+    from contractlint.lint import LintConfig
+    from contractlint.render.output import ReportWriter, make_writer
+    from contractlint.scanner.discover import discover
+    from contractlint.scanner.engine import ScanOptions, run_scan
+    from contractlint.scanner.progress import Progress
+    from contractlint.scanner.summary import ScanSummary
+
+    outputs = [(fmt, target or "-") for fmt, target in (args.outputs or [["text", "-"]])]
+    if sum(1 for _, target in outputs if target == "-") > 1:
+        raise ConfigError("only one --format can go to stdout; give the others -o FILE")
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError("-j must be at least 1")
+    config = LintConfig(
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
+        party=args.party,
+        fail_on=args.fail_on,
+        pdf_engine=args.pdf_engine,
+        limits=_limits(args),
+    )
+    from contractlint.rules import select_rules
+
+    select_rules(config.select, config.ignore)  # unknown codes fail before any work
+    cache_dir = (
+        None
+        if args.no_cache
+        else (args.cache_dir or os.environ.get("CONTRACTLINT_CACHE_DIR") or DEFAULT_CACHE_DIR)
+    )
+    options = ScanOptions(
+        jobs=args.jobs,
+        timeout=args.timeout or None,
+        memory_mb=args.memory_limit or None,
+        cache_dir=cache_dir,
+        include=tuple(args.include),
+        exclude=tuple(args.exclude),
+        executor=args.executor,
+        scheduler=args.scheduler,
+        ship_bytes=args.ship_bytes,
+    )
+    files = discover(args.paths, include=args.include, exclude=args.exclude)
+    if not files:
+        print(f"{PROG}: no contracts found under {', '.join(args.paths)}", file=sys.stderr)
+    summary = ScanSummary(fail_on=args.fail_on)
+    progress = Progress(len(files), sys.stderr, enabled=False if args.no_progress else None)
+    writers: list[ReportWriter] = []
+    try:
+        for fmt, target in outputs:
+            writers.append(make_writer(fmt, target, config))
+        for result in run_scan(files, config, options):
+            summary.add(result)
+            for writer in writers:
+                writer.add(result)
+            progress.update(error=result.error is not None)
+        summary.finish()
+        for writer in writers:
+            writer.finish(summary)
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        raise
+    finally:
+        progress.close()
+    sys.stderr.write(summary.table())
+    code = summary.exit_code()
+    return 0 if code == 1 and args.exit_zero else code
 
 
 # -- entry point -----------------------------------------------------------------------------------

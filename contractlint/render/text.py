@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from contractlint.model import Finding, Report
+from contractlint.render.output import ReportWriter
 
-__all__ = ["finding_position", "render_report", "summary_line"]
+if TYPE_CHECKING:
+    from contractlint.scanner.records import ScanResult
+    from contractlint.scanner.summary import ScanSummary
+
+__all__ = ["TextWriter", "finding_position", "render_report", "summary_line"]
 
 _CONTEXT = 70
 _WS = regex.compile(r"\s+")
@@ -78,3 +85,19 @@ def summary_line(reports: list[Report], errors: int) -> str:
     if errors:
         line += f"; {errors} could not be read"
     return line
+
+
+class TextWriter(ReportWriter):
+    """``--format text`` for ``scan``: the same lines as ``check``, plus one line per unreadable file."""
+
+    def add(self, result: ScanResult) -> None:
+        from contractlint.scanner.records import report_from_dict
+
+        if result.error is not None:
+            self.out.write(f"{result.path}: error: {result.error.message}\n")
+            return
+        assert result.report is not None
+        self.out.write(render_report(report_from_dict(result.report, text=result.text or "")))
+
+    def end(self, summary: ScanSummary) -> None:
+        pass
