@@ -3,10 +3,14 @@
     python benchmarks/eval_labels.py ../shared/corpus/labels/dev_labels.json ../shared/corpus/cuad [--json]
         [--show-errors] [--label NAME ...]
 
-Each label maps to clause-inventory provision kinds (or, for vague wording, to findings of the
-vague-wording rule); a label is predicted present when any mapped item is reported. The mapping is printed
-with the scores. For ``vague_obligation_terms`` it also prints the share of the labelled vague quotes that
-fall inside a contractlint vague-wording finding.
+Each label maps to clause-inventory provision kinds (or, for vague wording, to findings of the rules in
+VAGUE_RULES); a label is predicted present when any mapped item is reported. The mapping is printed with
+the scores. For ``vague_obligation_terms`` it also prints the share of the labelled vague quotes that fall
+inside one of those findings.
+
+``vague_obligation_terms`` maps to three rules, not one: the label definition (labels/LABELS.md) counts
+"TBD" and "to be agreed" as vague obligation terms, and contractlint reports those as agreement-to-agree
+(DV005) and placeholder-text (DV006) findings rather than as vague-wording (DV002) findings.
 """
 
 from __future__ import annotations
@@ -46,12 +50,12 @@ INVENTORY: dict[str, tuple[str, ...]] = {
     "customer_facing_function": ("customer_facing_function",),
 }
 VAGUE_LABEL = "vague_obligation_terms"
-VAGUE_RULE = "vague-wording"
+VAGUE_RULES: tuple[str, ...] = ("vague-wording", "agreement-to-agree", "placeholder-text")
 
 
 def _items(report: Report, label: str) -> list[tuple[int, int]]:
     if label == VAGUE_LABEL:
-        return [(f.location.start, f.location.end) for f in report.findings if f.name == VAGUE_RULE]
+        return [(f.location.start, f.location.end) for f in report.findings if f.name in VAGUE_RULES]
     kinds = INVENTORY.get(label, ())
     return [(p.location.start, p.location.end) for p in report.clauses if p.kind in kinds]
 
@@ -102,10 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     extra: dict[str, object] = {}
     if VAGUE_LABEL in names:
         share = covered / quotes if quotes else 1.0
-        extra["vague quotes inside a vague-wording finding"] = f"{covered}/{quotes} = {share:.3f}"
+        extra[f"vague quotes inside a {'/'.join(VAGUE_RULES)} finding"] = f"{covered}/{quotes} = {share:.3f}"
     if not args.json:
         extra["mapping"] = ", ".join(
-            f"{n} <- {'finding ' + VAGUE_RULE if n == VAGUE_LABEL else '+'.join(INVENTORY[n])}" for n in names
+            f"{n} <- {'findings ' + '+'.join(VAGUE_RULES) if n == VAGUE_LABEL else '+'.join(INVENTORY[n])}"
+            for n in names
         )
     print_scores(scores, as_json=args.json, extra=None if args.json else extra)
     if args.show_errors and not args.json:

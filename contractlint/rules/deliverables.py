@@ -10,6 +10,7 @@ whether a time bound follows "promptly", and whether a clause is boilerplate or 
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -83,6 +84,7 @@ def _sides(ctx: LintContext) -> _Sides:
 _BOILERPLATE_TITLES = (
     "governing law", "applicable law", "choice of law", "jurisdiction", "venue", "severab",
     "entire agreement", "integration", "assignment", "confidential", "non-disclosure", "nondisclosure",
+    "non disclosure", "press release",
     "indemn",
     "limitation of liability", "limitation on liability", "limitations of liability", "limited liability",
     "liability", "notices", "notice", "counterparts", "waiver", "amendment", "force majeure", "headings",
@@ -99,6 +101,9 @@ _SERVICE_TITLES = (
     "work", "project", "implementation", "installation", "training", "operation", "exhibit", "schedule",
     "appendix", "annex", "attachment", "description",
 )  # fmt: skip
+_DUTY_TITLES = ("service", "support", "work", "maintenance", "operation", "duties", "deliver")
+"""Title words that make a clause about the work even when a boilerplate word is there too
+("Maintenance Authority", "Cooperation with Successor Operator")."""
 _WHEREAS = regex.compile(r"\s*(?:whereas|now,?\s+therefore|witnesseth)\b", regex.IGNORECASE)
 
 
@@ -123,6 +128,7 @@ class _Places:
         self.obligations = ctx.hits("obligations")
         self._starts = [h.start for h in self.obligations]
         self._titles: dict[int, str] = {}
+        self._opening: regex.Pattern[str] | None = None
 
     def title(self, offset: int) -> str:
         clause = self.ctx.clause_at(offset)
@@ -143,6 +149,9 @@ class _Places:
 
     def is_customer(self, party: str | None, subject: str | None = None) -> bool:
         customer = self.sides.customer
+        provider = self.sides.provider
+        if subject and provider and provider.lower() in subject.lower():
+            return False  # a joint duty: "Tadeo and Diplomat will confer"
         if customer is not None and subject:
             bare = " ".join(subject.lower().split()).removeprefix("the ")
             if bare == customer.lower():
@@ -163,7 +172,7 @@ class _Places:
 
     def boilerplate(self, offset: int) -> bool:
         title = self.title(offset)
-        if _any_word(title, _BOILERPLATE_TITLES) and not _any_word(title, ("service", "support", "work")):
+        if _any_word(title, _BOILERPLATE_TITLES) and not _any_word(title, _DUTY_TITLES):
             return True
         s, _ = self.ctx.sentence_at(offset)
         return bool(_WHEREAS.match(self.ctx.text, s, s + 20))
@@ -180,7 +189,59 @@ class _Places:
             if value.get("negated"):
                 return True, False
             return True, True
+        if self.customer_subject(offset):
+            return False, False
         return True, _any_word(self.title(offset), _SERVICE_TITLES)
+
+    def customer_subject(self, offset: int) -> bool:
+        """Whether the sentence holding ``offset`` opens with the customer as its subject ("Customer
+        agrees, as reasonably requested by eGain, to provide ..."), which the obligation spans can miss."""
+        s, _ = self.ctx.sentence_at(offset)
+        return self._customer_opening.match(self.ctx.text, s, offset) is not None
+
+    def customer_judges(self, hit: _VagueHit) -> bool:
+        """Whether the customer is named right after the term ("acceptable to [the] Customer",
+        "assistance of the Client"), not as its object ("assist the Client")."""
+        words = " ".join(self.ctx.text[hit.end : hit.end + 50].lower().split())
+        linked = hit.term.group == "vague-quality" or hit.term.text.endswith((" to", " of", " by"))
+        link = r"(?:(?:to|of|from|by)\s+)?" if linked else r"(?:of|from|by)\s+"
+        return regex.match(rf"{link}(?:the\s+)?{self._names}\b", words) is not None
+
+    def customer_decides(self, offset: int) -> bool:
+        """Whether the customer is named just before ``offset`` ("as Owner deems necessary")."""
+        words = " ".join(self.ctx.text[max(0, offset - 40) : offset].lower().split())
+        return regex.search(rf"\b{self._names}(?:'s)?(?:\s+(?:may|shall|in\s+its))*$", words) is not None
+
+    @property
+    def _names(self) -> str:
+        """The customer's name (or, when unknown, the customer role words) as a regex group."""
+        customer = self.sides.customer
+        names = [customer.lower()] if customer else sorted(_CUSTOMER_ROLES, key=len, reverse=True)
+        return "(?:" + "|".join(regex.escape(n) for n in names) + ")"
+
+    @property
+    def _customer_opening(self) -> regex.Pattern[str]:
+        if self._opening is None:
+            customer = self.sides.customer
+            names = [customer] if customer else sorted(_CUSTOMER_ROLES, key=len, reverse=True)
+            self._opening = regex.compile(
+                rf"[\W\d]{{0,12}}(?:the\s+)?(?:{'|'.join(regex.escape(n) for n in names)})\s+"
+                r"(?:shall|will|must|agrees|hereby|undertakes|is\s+responsible|acknowledges)\b",
+                regex.IGNORECASE,
+            )
+        return self._opening
+
+
+_PLACES: weakref.WeakKeyDictionary[LintContext, _Places] = weakref.WeakKeyDictionary()
+
+
+def _places(ctx: LintContext) -> _Places:
+    """One ``_Places`` per lint, shared by the rules and detectors of this family (finding the sides
+    walks every obligation)."""
+    places = _PLACES.get(ctx)
+    if places is None:
+        places = _PLACES[ctx] = _Places(ctx)
+    return places
 
 
 # --- the vague-term lexicon ------------------------------------------------------------------------------
@@ -188,15 +249,23 @@ class _Places:
 _ANYWHERE_GROUPS = frozenset(
     {
         "vague-effort", "vague-time", "vague-frequency", "vague-standard", "vague-quality", "vague-drafting",
-        "vague-qualifier", "vague-assist",
+        "vague-qualifier", "vague-assist", "vague-adequacy",
     }
 )  # fmt: skip
 """Terms vague wherever a duty or a service is described (outside boilerplate and the customer's duties);
 the other groups ("including without limitation", "assist", "reasonable") only inside the provider's
 own duties or a services clause."""
-_FIRM_GROUPS = frozenset({"vague-time", "vague-frequency", "vague-standard", "vague-quality"})
+_FIRM_GROUPS = frozenset({"vague-time", "vague-standard", "vague-quality"})
 """Terms that stay vague even in a sentence about liability or insurance ("sole remedy: promptly repair")."""
-_TIME_GROUPS = frozenset({"vague-time"})
+_TIME_GROUPS = frozenset({"vague-time", "vague-request"})
+"""Terms a time limit right after makes measurable ("upon reasonable request, within ten (10) days")."""
+_JUDGED_GROUPS = frozenset({"vague-quality", "vague-common", "vague-assist"})
+"""Standards the customer applies or help the customer gives ("a form acceptable to Owner", "with the
+reasonable assistance of the Client") favour the customer: not flagged."""
+_DISCRETION = regex.compile(r"(?:shall\s+|may\s+)?deems?\b|as\s+it\s+(?:shall|may)\s+determine\b")
+_DEFINED_NEXT = regex.compile(r"\s*\(\s*(?:the\s+)?[\"“]")
+"""A term followed by its own definition ('any additional services ("Additional Services")') is named,
+and defined elsewhere, not left vague."""
 _GENERIC_SUGGESTION = (
     "Replace the vague words with a measurable commitment: a number, a date or a named standard."
 )
@@ -274,12 +343,16 @@ def _trigger_word(phrase: str) -> tuple[str, int]:
     return word, words.index(word)
 
 
+_WORD_STOPS = ",([{\"'“‘"
+"""Characters that end a word on its left ("(including, but not limited to")."""
+
+
 def _words_back(text: str, pos: int, count: int) -> int:
     """The start of the word ``count`` words before ``pos`` (over spaces, line breaks and commas)."""
     for _ in range(count):
         while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] == ","):
             pos -= 1
-        while pos > 0 and not (text[pos - 1].isspace() or text[pos - 1] == ","):
+        while pos > 0 and not (text[pos - 1].isspace() or text[pos - 1] in _WORD_STOPS):
             pos -= 1
     return pos
 
@@ -335,7 +408,7 @@ def _term_hits(ctx: LintContext) -> list[_VagueHit]:
         if term is not None:
             found.append(_VagueHit(start, end, term))
     for span in ctx.hits("patterns"):
-        if span.label == "VAGUE_TERM":
+        if span.label == "VAGUE_TERM" and not (span.start and _word_char(ctx.text[span.start - 1])):
             text = _normal(ctx.text[span.start : span.end])
             term = lex.terms.get(text) or _Term(text, str(span.value or "vague"), "")
             found.append(_VagueHit(span.start, span.end, term))
@@ -370,20 +443,31 @@ def _bounded_after(ctx: LintContext, hit: _VagueHit, deadlines: Sequence[Hit]) -
 
 
 _LIST_GROUPS = frozenset({"vague-scope"})
-_DUTY_LIST = regex.compile(
-    r"\b(?:services?|duties|tasks|responsibilities|functions|work|support|activities|assistance|consist\w*"
-    r"|include[sd]?)\W*$",
-    regex.IGNORECASE,
+_DUTY_WORDS = (
+    r"(?:services?|duties|tasks|responsibilities|functions|work|support|activities|assistance|operations"
+    r"|acts?|actions?|transactions)"
 )
+_DUTY_LIST = regex.compile(rf"\b(?:{_DUTY_WORDS}|consist\w*|include[sd]?)\W*$", regex.IGNORECASE)
+_DUTY_NOUN = regex.compile(rf"\b{_DUTY_WORDS}\b", regex.IGNORECASE)
+_LIST_OBJECT = regex.compile(r"\b(?:services|duties|tasks|responsibilities|functions)\b[^.;:()]*$", regex.I)
+"""An open list whose head, earlier in the same clause, is a duty noun ("all hosting services currently
+provided ..., including without limitation")."""
 
 
 def _lists_duties(ctx: LintContext, hit: _VagueHit) -> bool:
     """An open list ("including without limitation") matters when it lists duties or services
-    ("the Services include, but are not limited to"), not records or documents."""
-    if hit.term.text.split()[0] in ("include", "includes", "shall", "consist", "but"):
+    ("the Services include, but are not limited to", "all other services", "all hosting services
+    currently provided ..., including"), not records or documents."""
+    first = hit.term.text.split()[0]
+    if first in ("include", "includes", "shall", "consist"):
         return True
-    before = ctx.text[max(0, hit.start - 40) : hit.start]
-    return _DUTY_LIST.search(before) is not None
+    if first == "but" and regex.search(r"\binclude[sd]?\W*$", ctx.text[max(0, hit.start - 20) : hit.start]):
+        return True  # "the Services shall include, but not be limited to"
+    if _DUTY_NOUN.search(hit.term.text):
+        return True  # the open term names duties itself: "all other services", "and other tasks"
+    s, _ = ctx.sentence_at(hit.start)
+    before = ctx.text[max(s, hit.start - 100) : hit.start]
+    return _DUTY_LIST.search(before[-40:]) is not None or _LIST_OBJECT.search(before) is not None
 
 
 def _in_defined_term(ctx: LintContext, hit: _VagueHit) -> bool:
@@ -397,7 +481,12 @@ def _in_defined_term(ctx: LintContext, hit: _VagueHit) -> bool:
 
 
 def _in_sentence_with(ctx: LintContext, offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span lies in the sentence of ``offset``, or in its list item when the sentence is a
+    list of items separated by semicolons ("iii) NLS shall ...; vii) trade secrets ... shall be owned")."""
     s, e = ctx.sentence_at(offset)
+    s = max(s, ctx.text.rfind(";", s, offset) + 1)
+    semi = ctx.text.find(";", offset, e)
+    e = e if semi == -1 else semi
     i = bisect.bisect_left(spans, (s, s))
     return i < len(spans) and spans[i][0] < e
 
@@ -407,26 +496,35 @@ def _deadline_hits(ctx: LintContext) -> list[Hit]:
 
 
 def _vague_wording(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
-    places = _Places(ctx)
+    places = _places(ctx)
     precise = list(ctx.pattern_spans("not-vague"))
     boilerplate = sorted(ctx.pattern_spans("boilerplate-cue"))
     precise.extend(ctx.pattern_spans("placeholder"))
-    precise.extend(s for s, _ in _agreements(ctx))
+    precise.extend(s for s, _ in _agreements(ctx, places))
     deadlines = _deadline_hits(ctx)
     for hit in _term_hits(ctx):
         if _overlaps(hit.start, hit.end, precise):
             continue
         anywhere, in_duty = places.performance(hit.start)
-        if not (in_duty or (anywhere and hit.term.group in _ANYWHERE_GROUPS)):
-            continue
-        if hit.term.group not in _FIRM_GROUPS and _in_sentence_with(ctx, hit.start, boilerplate):
+        lists = hit.term.group in _LIST_GROUPS and _lists_duties(ctx, hit)
+        if not (in_duty or (anywhere and (lists or hit.term.group in _ANYWHERE_GROUPS))):
+            continue  # an open list of services is vague wherever the services are described
+        if _in_sentence_with(ctx, hit.start, boilerplate) and not (
+            hit.term.group in _FIRM_GROUPS and places.obligation_at(hit.start) is not None and in_duty
+        ):
+            continue  # in a liability or claims sentence only the provider's own firm duties count
+        if _DEFINED_NEXT.match(ctx.text, hit.end):
             continue
         if hit.term.group in _TIME_GROUPS and _bounded_after(ctx, hit, deadlines):
             continue
-        if hit.term.group in _LIST_GROUPS and not _lists_duties(ctx, hit):
+        if hit.term.group in _LIST_GROUPS and not lists:
             continue
         if _in_defined_term(ctx, hit):
             continue
+        if hit.term.group in _JUDGED_GROUPS and places.customer_judges(hit):
+            continue
+        if _DISCRETION.match(hit.term.text) and places.customer_decides(hit.start):
+            continue  # "any other location Owner deems necessary": the customer's own discretion
         words = " ".join(ctx.text[hit.start : hit.end].split())
         message = f'"{words}" is not measurable. {hit.term.suggestion}'
         finding = ctx.finding(rule, hit.start, hit.end, message=message)
@@ -435,7 +533,13 @@ def _vague_wording(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
 
 # --- agreements to agree and placeholders ------------------------------------------------------------
 
-_OTHERWISE = regex.compile(r"(?:otherwise|unless|except|save\s+as|or\s+as|if)\W+(?:\w+\W+){0,3}$", regex.I)
+_OTHERWISE = regex.compile(r"(?:otherwise|unless|except|save\s+as|or\s+as|if)\W+(?:\w+\W+){0,5}$", regex.I)
+_CHANGE = regex.compile(
+    r"\b(?:amend\w*|modif\w*|chang\w*|var(?:y|ied|iation)|terminat\w*|waive\w*|renew\w*|cure)\b", regex.I
+)
+_MEETING = regex.compile(r"\b(?:meet|meets|meeting|meetings|confer|visit|visits)\b", regex.I)
+"""Agreement words next to these are a change, exit or cure mechanism ("amended by mutual agreement",
+"mutually agree to terminate"), not a term left open."""
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -449,25 +553,46 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _agreements(ctx: LintContext) -> list[tuple[tuple[int, int], str]]:
-    """Agreement-to-agree hits about scope, price, timing or deliverables, with the topic word."""
+_DUTY_TOPIC = "what the provider must do"
+
+
+def _agreements(ctx: LintContext, places: _Places | None = None) -> list[tuple[tuple[int, int], str]]:
+    """Agreement-to-agree hits about scope, price, timing or deliverables, with the topic word; with
+    ``places``, also those inside a provider duty ("perform the tests to which the Parties agree")."""
     topics = sorted(ctx.pattern_spans("agreement-topic"))
     out: list[tuple[tuple[int, int], str]] = []
     for start, end in _merged(ctx.pattern_spans("agreement-to-agree")):
-        if _OTHERWISE.search(ctx.text[max(0, start - 40) : start]):
+        if _OTHERWISE.search(ctx.text[max(0, start - 50) : start]):
             continue  # "unless otherwise agreed": a fallback, not a gap
+        if _CHANGE.search(ctx.text, max(0, start - 40), min(len(ctx.text), end + 25)):
+            continue
         s, e = ctx.sentence_at(start)
+        if _MEETING.search(ctx.text, max(s, start - 100), start):
+            continue  # "meet quarterly at a mutually agreed date and time": logistics, not a term
         lo, hi = max(s, start - 160), min(e, end + 100)
         near = [(a, b) for a, b in topics if lo <= a and b <= hi]
         if near:
             a, b = near[0]  # the subject usually comes first: "The charges ... shall be agreed"
             out.append(((start, end), " ".join(ctx.text[a:b].lower().split())))
+        elif places is not None and _in_provider_duty(places, start, min(e, end + 160)):
+            out.append(((start, end), _DUTY_TOPIC))
     return out
 
 
+def _in_provider_duty(places: _Places, start: int, limit: int) -> bool:
+    """Whether ``start`` lies in a provider duty, or a provider duty follows it in the same sentence
+    ("As agreed by the parties, the Contractor shall make reports")."""
+    if places.obligation_at(start) is not None:
+        return places.performance(start)[1]
+    i = bisect.bisect_left(places._starts, start)
+    if i < len(places._starts) and places._starts[i] < limit:
+        return places.performance(places._starts[i])[1]
+    return places.performance(start)[1]  # a services clause ("Installation Support: separate agreement")
+
+
 def _agreement_to_agree(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
-    places = _Places(ctx)
-    for (start, end), topic in _agreements(ctx):
+    places = _places(ctx)
+    for (start, end), topic in _agreements(ctx, places):
         if places.boilerplate(start):
             continue
         words = " ".join(ctx.text[start:end].split())
@@ -487,15 +612,40 @@ _SIGNATURE = regex.compile(
     r"[^\n]{0,20}$",
     regex.IGNORECASE,
 )
+_SIGNING_LABEL = regex.compile(
+    r"\b(?:by|name|title|date|dated|signature|signed|witness|print(?:ed)?\s+name|its|per)\s*:?\s*$", regex.I
+)
+_SIGNING_DATE = regex.compile(r"[ \t]*(?:day\s+of|,?\s*(?:19|20)\d\d\b)", regex.IGNORECASE)
+_PRINTED = regex.compile(r"\s*\(\s*(?:print|name|title|signature|authori[sz]ed)", regex.IGNORECASE)
+_WITNESS = regex.compile(r"\bin\s+witness\s+where(?:of|to)\b", regex.IGNORECASE)
+_RULE_LINE = 40
+"""A run of this many underscores is a drawn line, not a blank to fill in."""
+
+
+def _signing_blank(ctx: LintContext, start: int, end: int, witness: Sequence[int]) -> bool:
+    """Blanks that stay empty until signing: signature, name, title and date lines, the signing block
+    after "IN WITNESS WHEREOF", "the ____ day of", and drawn lines."""
+    text = ctx.text
+    if text[start] != "_":
+        return False
+    if end - start >= _RULE_LINE or _SIGNING_LABEL.search(text, max(0, start - 60), start):
+        return True
+    if text[max(0, start - 30) : start].rstrip().endswith("_") or _PRINTED.match(text, end):
+        return True  # the next blank of a signing row, or "____ (printed name and title)"
+    line_start = text.rfind("\n", 0, start) + 1
+    if _SIGNATURE.search(text[max(0, line_start - 1) : start]) or _SIGNING_DATE.match(text, end):
+        return True
+    i = bisect.bisect_right(witness, start) - 1
+    return i >= 0 and start - witness[i] < 1500
 
 
 def _placeholders(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
-    agreements = [s for s, _ in _agreements(ctx)]
+    agreements = [s for s, _ in _agreements(ctx, _places(ctx))]
+    witness = [m.start() for m in _WITNESS.finditer(ctx.text)]
     for start, end in _merged(ctx.pattern_spans("placeholder")):
         if _overlaps(start, end, agreements):
             continue  # "to be determined by the parties" is an agreement to agree (DV005)
-        line_start = ctx.text.rfind("\n", 0, start) + 1
-        if ctx.text[start] == "_" and _SIGNATURE.search(ctx.text[max(0, line_start - 1) : start]):
+        if _signing_blank(ctx, start, end, witness):
             continue  # a signature line is meant to stay blank until signing
         words = " ".join(ctx.text[start:end].split())
         yield ctx.finding(rule, start, end, message=f'Placeholder "{words}" was left in the text.')
@@ -556,6 +706,23 @@ _NOT_DELIVERY = regex.compile(
     regex.IGNORECASE,
 )
 """Sentences about money, termination or disputes: their deadlines are not delivery deadlines."""
+_NOT_SCHEDULE = regex.compile(
+    r"\b(?:pay|paid|payment|payments|payable|invoice\w*|royalt\w*|terminat\w*|fees?|service\s+levels?)\b",
+    regex.IGNORECASE,
+)
+"""A named delivery schedule or milestone is about delivery unless its sentence is about money or exit
+(a heading "Delivery Schedule; Acceptance" is still a delivery schedule)."""
+_DELIVERY_VERB = regex.compile(
+    r"(?:\b(?:shall|will|must|to)\s+(?:(?:\w+ly|be|also|then|thereafter|have|has|been)\s+){0,2}"
+    r"|(?:^|[\n;:])\s*(?:\(?[\w.]{1,8}[.)]?\s+)?)"
+    r"(?:deliver|complete|provide|deploy|install|implement|perform|submit|furnish|finish|launch|develop"
+    r"|supply|send|ship|produce|correct|repair|resolve|fix|update|return|make\s+available)(?:s|ed|d)?\b",
+    regex.IGNORECASE,
+)
+"""The delivery verbs of ``_DELIVERY_ACTIONS`` heading a duty ("shall promptly deliver", "(a) deliver",
+"to complete"), for duties the obligation
+recogniser parsed with another head ("Operator shall, on behalf of Owner, (i) provide ...") or not at all
+(a list item under "The Owner shall:")."""
 
 
 def _sentence_has(ctx: LintContext, offset: int, pattern: regex.Pattern[str]) -> bool:
@@ -565,30 +732,69 @@ def _sentence_has(ctx: LintContext, offset: int, pattern: regex.Pattern[str]) ->
 
 def _deadline_spans(ctx: LintContext) -> list[tuple[int, int]]:
     """Deadlines tied to the provider's delivery duties, and delivery schedules or milestones."""
-    places = _Places(ctx)
+    places = _places(ctx)
     placeholders = ctx.pattern_spans("placeholder")
     out: list[tuple[int, int]] = [
         (s, e)
         for s, e in ctx.pattern_spans("delivery-schedule")
-        if not _sentence_has(ctx, s, _NOT_DELIVERY) and not _overlaps(e, e + 24, placeholders)
+        if not _sentence_has(ctx, s, _NOT_SCHEDULE) and not _overlaps(e, e + 24, placeholders)
     ]
     for hit in ctx.hits("obligations"):
         value = hit.value or {}
         if value.get("negated") or places.is_customer(value.get("party"), value.get("subject")):
             continue
         action = value.get("action") or ""
-        if action not in _DELIVERY_ACTIONS and action.split(" ")[0] not in _DELIVERY_ACTIONS:
-            continue
+        delivers = action in _DELIVERY_ACTIONS or action.split(" ")[0] in _DELIVERY_ACTIONS
         for d in value.get("deadlines") or []:
             if not d.get("deadline") or d.get("notice"):
                 continue
             offset = _doc_offset(ctx, hit.start)
             start, end = d["start"] + offset, d["end"] + offset
+            if (
+                not delivers
+                and _DELIVERY_VERB.search(ctx.text, max(hit.start, start - _VERB_REACH), start) is None
+            ):
+                continue
             if places.boilerplate(start) or _sentence_has(ctx, start, _NOT_DELIVERY):
                 continue
             out.append((start, end))
     out.extend(_unparsed_duty_deadlines(ctx, places))
+    out.extend(_listed_duty_deadlines(ctx, places))
     return sorted(set(out))
+
+
+_VERB_REACH = 160
+"""How far before a deadline its delivery verb may stand ("deliver a copy of the Material to NCC within")."""
+
+
+def _item_start(ctx: LintContext, offset: int) -> int:
+    """Where the sentence or list item holding ``offset`` begins (after a semicolon or line break)."""
+    s, _ = ctx.sentence_at(offset)
+    text = ctx.text
+    return max(s, offset - 200, text.rfind(";", s, offset) + 1, text.rfind("\n", s, offset) + 1)
+
+
+def _lead_in(ctx: LintContext, item_start: int) -> int:
+    """The line that introduces a list ("The Owner shall:") when ``item_start`` opens one of its items."""
+    colon = ctx.text.rfind(":", max(0, item_start - 400), item_start)
+    return item_start if colon == -1 else ctx.text.rfind("\n", 0, colon) + 1
+
+
+def _listed_duty_deadlines(ctx: LintContext, places: _Places) -> Iterator[tuple[int, int]]:
+    """Deadlines right after a delivery verb in text no obligation was parsed from ("The Owner shall:
+    (a) deliver a copy of the Material within 30 days of the date of this Agreement"), outside
+    boilerplate and the customer's duties."""
+    for hit in _deadline_hits(ctx):
+        if (hit.value or {}).get("notice") or places.obligation_at(hit.start) is not None:
+            continue
+        start = max(_item_start(ctx, hit.start), hit.start - _VERB_REACH)
+        verb = _DELIVERY_VERB.search(ctx.text, max(0, start - 1), hit.start)  # from the item's separator
+        if verb is None or places.boilerplate(hit.start) or places.heading(hit.start):
+            continue
+        if places.customer_subject(verb.start()) or places.customer_subject(_lead_in(ctx, start)):
+            continue  # "the Customer shall: (a) provide ... within 5 days": the customer's duty
+        if not _sentence_has(ctx, hit.start, _NOT_DELIVERY):
+            yield hit.start, hit.end
 
 
 def _unparsed_duty_deadlines(ctx: LintContext, places: _Places) -> Iterator[tuple[int, int]]:

@@ -96,6 +96,90 @@ def test_open_list_of_duties_is_vague_but_an_open_list_of_records_is_not() -> No
     assert flagged(records) == []
 
 
+def test_open_scope_of_services_is_vague_wherever_the_services_are_described() -> None:
+    text = (
+        "1. Background\n\nThe Supplier runs data centres.\n\n"
+        "2. Administration\n\nAdministrative services include, but are not limited to, payroll. The "
+        "Supplier shall perform all other services and functions related thereto."
+    )
+    assert flagged(text) == ["include, but are not limited to", "all other services"]
+
+
+def test_bare_everyday_adjectives_are_not_flagged_but_bound_phrases_are() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall invoice a reasonable estimate of the fees and shall keep "
+        "sufficient funds in the account. The Supplier shall retain a sufficient number of qualified staff "
+        "and perform the services in a timely and professional manner."
+    )
+    assert flagged(text) == ["sufficient number", "timely and", "professional manner"]
+
+
+def test_a_standard_the_customer_applies_is_not_the_providers_vague_wording() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall provide a substitute manager acceptable to the Customer. The "
+        "Supplier shall leave the site in a condition acceptable to its landlord."
+    )
+    assert flagged(text) == ["acceptable to"]
+    assert findings(text, "DV002")[0].location.start > (PARTIES + text).index("landlord") - 30
+
+
+def test_a_sentence_opening_with_the_customer_is_the_customers_duty() -> None:
+    text = (
+        "1. Hosting Services\n\nCustomer agrees, as reasonably requested by the Supplier, to provide "
+        "access to its premises. The Supplier shall answer questions as reasonably requested."
+    )
+    assert flagged(text) == ["as reasonably requested"]
+    assert findings(text, "DV002")[0].location.start > (PARTIES + text).index("The Supplier shall answer")
+
+
+def test_a_boilerplate_word_in_another_list_item_does_not_hide_a_duty() -> None:
+    text = (
+        "1. Development\n\nThe parties agree that (i) the Supplier shall use commercially reasonable "
+        "efforts to generate the data; and (ii) all trade secrets arising shall be owned by the Supplier."
+    )
+    assert flagged(text) == ["commercially reasonable efforts"]
+
+
+def test_an_open_list_in_a_definition_of_information_is_not_an_open_scope() -> None:
+    text = (
+        '1. Services\n\nThe Supplier shall provide the services in Schedule 1. "Supplier Information" means '
+        "any information (including, but not limited to, technical data) of the Supplier."
+    )
+    assert flagged(text) == []
+
+
+def test_the_customers_own_discretion_is_not_the_providers_vague_wording() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall store the equipment at any location the Customer deems "
+        "necessary. The Supplier shall add staff as it may deem necessary."
+    )
+    assert flagged(text) == ["deem necessary"]
+
+
+def test_help_the_customer_gives_is_not_vague_but_help_the_provider_gives_is() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall convert the data with the reasonable assistance of the Customer. "
+        "The Supplier shall assist the Customer in finding sponsors."
+    )
+    assert flagged(text) == ["assist"]
+
+
+def test_on_demand_work_with_a_time_limit_or_a_definition_is_not_vague() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall provide the logs upon reasonable request, within ten (10) "
+        'Business Days. Any additional services ("Additional Services") shall be ordered by change order.'
+    )
+    assert flagged(text) == []
+
+
+def test_joint_duties_include_the_provider() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall provide the hosting services. The Supplier and the Customer "
+        "will confer from time to time about the link."
+    )
+    assert flagged(text) == ["from time to time"]
+
+
 def test_everyday_words_count_only_inside_the_providers_duties() -> None:
     text = (
         "1. Background\n\nThe Customer runs a reasonable number of branches.\n\n"
@@ -119,6 +203,21 @@ def test_fallback_unless_otherwise_agreed_is_not_an_agreement_to_agree() -> None
     assert findings(text, "DV005") == []
 
 
+def test_agreement_left_inside_a_provider_duty_is_flagged_without_a_topic_word() -> None:
+    text = "2. Drilling\n\nThe Supplier shall perform all logging operations to which the parties agree."
+    (f,) = findings(text, "DV005")
+    assert f.excerpt == "which the parties agree"
+    assert "what the provider must do" in f.message
+
+
+def test_change_and_exit_by_mutual_agreement_are_mechanisms_not_open_terms() -> None:
+    text = (
+        "3. Fees\n\nThe fees may be changed by mutual agreement of the parties. The parties may mutually "
+        "agree to terminate the services."
+    )
+    assert findings(text, "DV005") == []
+
+
 def test_agreement_to_agree_on_unrelated_matters_is_not_flagged() -> None:
     text = "9. Publicity\n\nThe wording of any press release is to be mutually agreed by the parties."
     assert findings(text, "DV005") == []
@@ -134,6 +233,16 @@ def test_placeholders_and_tags_are_each_reported() -> None:
 
 def test_signature_blanks_are_not_placeholders() -> None:
     assert flagged("Signed for the Supplier\n\nBy: ____________________", "DV006") == []
+
+
+def test_signing_blocks_drawn_lines_and_execution_dates_are_not_placeholders() -> None:
+    text = (
+        "1. Fees\n\nThe Customer shall pay $________ per month.\n\n"
+        "IN WITNESS WHEREOF the parties have signed this Agreement on the ____ day of May 2027.\n\n"
+        "QUARRY SYSTEMS LTD\n\n______________________________\n(printed name and title)\n\n"
+        "Title:                    ____________________     __________\n\n" + "_" * 60
+    )
+    assert flagged(text, "DV006") == ["________"]
 
 
 def test_to_be_determined_by_the_parties_is_an_agreement_to_agree_not_a_placeholder() -> None:
@@ -176,6 +285,30 @@ def test_payment_deadline_is_not_a_delivery_deadline() -> None:
 def test_delivery_deadline_points_at_the_time_limit() -> None:
     text = "1. Services\n\nThe Supplier shall deliver the reports within ten (10) days after month end."
     assert inventory(text, "delivery_deadlines") == ["within ten (10) days after month end"]
+
+
+def test_deadline_in_a_list_of_provider_duties_is_a_delivery_deadline() -> None:
+    text = (
+        "2. Supplier Duties\n\nThe Supplier shall:\n\n2.1 deliver a copy of the source code to the escrow "
+        "agent within 30 days of the date of this Agreement;\n\n2.2 keep the copy up to date."
+    )
+    assert inventory(text, "delivery_deadlines") == ["within 30 days of the date of this Agreement"]
+
+
+def test_deadline_in_a_list_of_customer_duties_is_not_a_delivery_deadline() -> None:
+    text = (
+        "1. Services\n\nThe Supplier shall provide the hosting services.\n\n2. Customer Duties\n\nThe "
+        "Customer shall:\n\n2.1 provide the content within 10 days of the date of this Agreement;"
+    )
+    assert inventory(text, "delivery_deadlines") == []
+
+
+def test_named_delivery_schedule_counts_even_under_an_acceptance_heading() -> None:
+    text = (
+        "3. Delivery Schedule; Acceptance\n\nEach Statement of Work will include a delivery schedule for "
+        "the Deliverables."
+    )
+    assert inventory(text, "delivery_deadlines")
 
 
 def test_acceptance_procedure_points_at_the_rejection_mechanics() -> None:
