@@ -37,6 +37,7 @@ _BREACH = "exit-breach"
 _INSOLVENCY = "exit-insolvency"
 _CURE = "exit-cure"
 _NOTICE = "exit-notice"
+_NOTICE_REF = "exit-notice-reference"
 _RENEWAL = "exit-renewal"
 _AUTOMATIC = "exit-automatic"
 _OPTION = "exit-renewal-option"
@@ -65,6 +66,7 @@ _CUES = (
     _INSOLVENCY,
     _CURE,
     _NOTICE,
+    _NOTICE_REF,
     _RENEWAL,
     _AUTOMATIC,
     _OPTION,
@@ -136,6 +138,13 @@ class Renewal:
     notice_span: tuple[int, int] | None
     by_agreement: bool = False
     """Renewal only if both parties later agree: a renewal term is named, but nothing renews by itself."""
+    option: bool = False
+    """Renewal at one party's election: its notice is a notice to renew, not to stop a renewal."""
+    evergreen: bool = False
+    """The term runs until someone ends it: nothing to renew."""
+    notice_ref: str = ""
+    """The defined term that sets the non-renewal deadline ("Non-Renewal Notice Date"), when no days are
+    written here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +165,8 @@ class _Sentences:
     def __init__(self, ctx: LintContext) -> None:
         self.ctx = ctx
         self.ranges = ctx.sentences
-        self.inherited: set[int] = set()
-        """List items that take their right from a lead-in sentence."""
+        self.inherited: dict[int, int] = {}
+        """List items that take their right from a lead-in sentence -> that sentence."""
         self.starts = [s for s, _ in self.ranges]
         self.cues: dict[str, dict[int, list[tuple[int, int]]]] = {}
         for cue in _CUES:
@@ -215,7 +224,20 @@ class _Sentences:
             return True, best[2]
         if words and _REDACTED.search(self.text(i)):
             return True, None
+        if words and near == _NOTICE and self.defined_deadline(i) is not None:
+            return True, None
         return False, None
+
+    def defined_deadline(self, i: int) -> str | None:
+        """The defined term that sets a notice deadline in sentence ``i`` ("Non-Renewal Notice Date"),
+        if any: the window is stated, by reference to a cover page or schedule."""
+        for s, e in self.cues[_NOTICE_REF].get(i, []):
+            words = self.ctx.text[s:e].split()
+            at = next((k for k, w in enumerate(words) if w.lower() == "the"), None)
+            term = words[at + 1 :] if at is not None else []
+            if term and all(w[:1].isupper() or not w[:1].isalpha() for w in term):
+                return " ".join(term)
+        return None
 
 
 def analyse_exit(ctx: LintContext) -> ExitAnalysis:
@@ -230,14 +252,17 @@ def analyse_exit(ctx: LintContext) -> ExitAnalysis:
 def _analyse(ctx: LintContext) -> ExitAnalysis:
     sents = _Sentences(ctx)
     roles = _role_words(ctx)
-    rights = [r for i in _right_sentences(sents) if (r := _classify_right(sents, i, roles)) is not None]
+    found = _right_sentences(sents)
+    rights = [r for i in found if (r := _classify_right(sents, i, roles)) is not None]
+    rights.extend(_redacted_rights(sents, set(found)))
+    rights.sort(key=lambda r: r.start)
     renewals = _renewals(sents)
     post = _post_termination(sents)
     transition = _sentence_spans(sents, ctx.pattern_spans("transition-assistance"))
     data_return = [
         span
         for span, i in _sentence_spans_idx(sents, ctx.pattern_spans("data-return"))
-        if any(_at_end(sents, j) for j in (i, i - 1) if j >= 0)
+        if any(_at_end(sents, j) for j in (i, i - 1) if j >= 0) or _under_end_heading(sents, i)
     ]
     return ExitAnalysis(tuple(rights), tuple(renewals), tuple(post), tuple(transition), tuple(data_return))
 
@@ -248,6 +273,19 @@ _END_WORDS = regex.compile(r"\b(?:terminat\w*|expir\w*|cancell?ation|ending)\b",
 def _at_end(sents: _Sentences, i: int) -> bool:
     """Does sentence ``i`` speak of the end of the contract (a return duty hangs on it)?"""
     return sents.has(_POST, i) or _END_WORDS.search(sents.text(i)) is not None
+
+
+def _under_end_heading(sents: _Sentences, i: int) -> bool:
+    """Is sentence ``i`` a list item under a lead-in about the end ("Upon any expiration or termination:"
+    then "(c) Each party will return or destroy ..."), or in a clause titled for it ("Effect of
+    Termination")? The lead-in and the heading are separate blocks, so the sentence itself is silent."""
+    j = i
+    while j > 0 and j > i - 12 and _ENUMERATOR.match(sents.text(j)):
+        j -= 1
+        if _LEAD_IN.search(sents.text(j).rstrip()):
+            return _at_end(sents, j)
+    titles = [c.title for c in sents.ctx.clause_path(sents.ranges[i][0]) if c.title]
+    return bool(titles) and _END_WORDS.search(titles[-1]) is not None
 
 
 def _sentence_spans_idx(
@@ -280,9 +318,28 @@ def _right_sentences(sents: _Sentences) -> list[int]:
             j = i + 1
             while j < len(sents.ranges) and j <= i + 12 and _ENUMERATOR.match(sents.text(j)):
                 found.add(j)
-                sents.inherited.add(j)
+                sents.inherited[j] = i
                 j += 1
     return sorted(found)
+
+
+_HEADING_MAX = 150
+_TERMINATION_WORD = regex.compile(r"\bterminat\w*", regex.IGNORECASE)
+
+
+def _redacted_rights(sents: _Sentences, seen: set[int]) -> list[TerminationRight]:
+    """ "Termination for Convenience. [***]." (filings redact the terms): the right exists, its holder
+    and notice period are hidden, so nothing is claimed about them."""
+    out: list[TerminationRight] = []
+    for i in sorted(sents.cues[_NO_CAUSE]):
+        text = sents.text(i)
+        if len(text) > _HEADING_MAX or i in seen or not _REDACTED.search(text):
+            continue
+        if _TERMINATION_WORD.search(text) is None:
+            continue
+        start, end = sents.ranges[i]
+        out.append(TerminationRight(start, end, "convenience", "", True, None, False, None, False))
+    return out
 
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -331,14 +388,79 @@ def _mentions(text: str, roles: dict[str, str]) -> list[str]:
     return seen
 
 
+_PART_BREAK = regex.compile(r";|\bprovided\b(?=\s*,?\s*(?:that|however|further|always)\b)", regex.IGNORECASE)
+_PROCEDURE_REACH = 100
+"""How far after the granting words a reference ("pursuant to Section 6.01") still qualifies them."""
+
+
+def _grant(sents: _Sentences, i: int) -> tuple[int, int, int] | None:
+    """The first granting words of sentence ``i`` that are not a prohibition, and the part of the
+    sentence around them: a term clause often ends "...; provided that X may terminate at any time on
+    60 days' notice", and the conditions of the first part ("unless sooner terminated") are not the
+    right's conditions."""
+    s0, e0 = sents.ranges[i]
+    hit = next((h for h in sents.cues[_RIGHT].get(i, []) if not _negated(sents.ctx.text, *h)), None)
+    if hit is None:
+        return None
+    text = sents.ctx.text
+    lo, hi = s0, e0
+    for m in _PART_BREAK.finditer(text, s0, e0):
+        if m.end() <= hit[0]:
+            if m.group() != ";":
+                lo = m.end()  # "...; provided that X may terminate": the proviso is the grant
+        elif m.start() >= hit[1] and m.group() == ";":
+            hi = m.start()  # a "provided that" after the grant is the right's own condition
+            break
+    return hit[0], lo, hi
+
+
+def _in(spans: Iterable[tuple[int, int]], lo: int, hi: int) -> bool:
+    return any(lo <= s < hi for s, _ in spans)
+
+
+def _conditional_no_cause(sents: _Sentences, i: int, grant: int) -> bool:
+    """Is every no-cause phrase part of a condition before the grant ("In the event the Professional
+    should for any reason become ..., the Company may terminate", "If this Agreement is terminated for
+    any reason, ... may")? Then it says why the event happens, not that the right needs no reason."""
+    text = sents.ctx.text
+    s0, _ = sents.ranges[i]
+    triggers = [t for t, _ in sents.cues[_TRIGGER].get(i, [])]
+    for s, _ in sents.cues[_NO_CAUSE].get(i, []):
+        if s >= grant:
+            return False
+        if not any(t < s and "," not in text[t:s] for t in triggers if t >= s0):
+            return False
+    return True
+
+
 def _classify_right(sents: _Sentences, i: int, roles: dict[str, str]) -> TerminationRight | None:
+    grant = _grant(sents, i)
     no_cause = sents.has(_NO_CAUSE, i)
+    if no_cause and grant is not None and _conditional_no_cause(sents, i, grant[0]):
+        no_cause = False
+    if no_cause and grant is not None and ":" in sents.ctx.text[grant[0] : sents.ranges[i][1]]:
+        # "may terminate ... if: 14.2.1 ...": the phrase sits in an inline list of events (but after
+        # "may terminate on 90 days' notice: 1) if ... or 2) without cause" it is an alternative)
+        colon = sents.ctx.text.index(":", grant[0])
+        events = any(colon - 3 <= e <= colon for _, e in sents.cues[_TRIGGER].get(i, []))
+        no_cause = not events or any(s < colon for s, _ in sents.cues[_NO_CAUSE][i])
+    lead = sents.inherited.get(i)
+    if no_cause and lead is not None and sents.has(_TRIGGER, lead) and not sents.has(_RIGHT, i):
+        no_cause = False  # an event under "may terminate if any of the following occurs:"
     discretion = sents.has(_DISCRETION, i)
-    trigger = sents.has(_TRIGGER, i)
+    if grant is None:
+        trigger = sents.has(_TRIGGER, i)
+        procedural = sents.has(_PROCEDURAL, i)
+    else:
+        at, lo, hi = grant
+        trigger = _in(sents.cues[_TRIGGER].get(i, []), lo, hi)
+        procedural = _in(sents.cues[_PROCEDURAL].get(i, []), lo, min(hi, at + _PROCEDURE_REACH))
     breach = sents.has(_BREACH, i)
     insolvency = sents.has(_INSOLVENCY, i)
     evergreen = _evergreen(sents.text(i))
-    non_renewal = sents.has(_NON_RENEWAL, i) or (sents.has(_RENEWAL, i) and not evergreen)
+    lo, hi = (grant[1], grant[2]) if grant is not None else sents.ranges[i]
+    renewal = _in(sents.cues[_RENEWAL].get(i, []), lo, hi)
+    non_renewal = _in(sents.cues[_NON_RENEWAL].get(i, []), lo, hi) or (renewal and not evergreen)
     notice_stated, notice_days = sents.period(i)
     lead_in = _LEAD_IN.search(sents.text(i).rstrip()) is not None
     inherited = i in sents.inherited
@@ -346,7 +468,7 @@ def _classify_right(sents: _Sentences, i: int, roles: dict[str, str]) -> Termina
     other_object = sents.has(_OTHER_OBJECT, i) and _AGREEMENT_WORDS.search(text) is None
     if breach or insolvency:
         basis = "cause"
-    elif other_object or (sents.has(_PROCEDURAL, i) and not no_cause):
+    elif other_object or (procedural and not no_cause):
         basis = "other"  # ends an order or a study, or only says how a right granted elsewhere is used
     elif lead_in:
         basis = "other"  # its list items say on what grounds
@@ -354,6 +476,8 @@ def _classify_right(sents: _Sentences, i: int, roles: dict[str, str]) -> Termina
         basis = "convenience"
     elif trigger and not _free_alternative(sents, i):
         basis = "other"
+    elif inherited and notice_stated and not renewal and not sents.has(_POST, i):
+        basis = "convenience"  # "(vi) upon sixty (60) days' written notice of termination"
     elif non_renewal:
         basis = "non_renewal"
     elif notice_stated or (not inherited and (discretion or sents.has(_NOTICE, i))):
@@ -421,7 +545,7 @@ def _renewals(sents: _Sentences) -> list[Renewal]:
             # "continues until terminated by either party": no fixed term to renew, so not automatic
             start, end = sents.ranges[i]
             ok, d = sents.period(i)
-            out.append(Renewal(start, end, False, ok, d, (start, end) if ok else None))
+            out.append(Renewal(start, end, False, ok, d, (start, end) if ok else None, evergreen=True))
             continue
         if sents.has(_MUTUAL, i) and not automatic:
             start, end = sents.ranges[i]
@@ -429,15 +553,18 @@ def _renewals(sents: _Sentences) -> list[Renewal]:
             continue
         if not (automatic or option or sents.has(_NON_RENEWAL, i)):
             continue
-        stated, days, span = False, None, None
+        stated, days, span, ref = False, None, None, ""
         for j in (i, i + 1):
+            if j > i and sents.has(_OPTION, j):
+                break  # the next sentence is a notice to renew (an option), not to stop a renewal
             if j < n and (sents.has(_NON_RENEWAL, j) or (j == i and automatic)):
                 ok, d = sents.period(j)
                 if ok:
                     stated, days, span = True, d, sents.ranges[j]
+                    ref = (sents.defined_deadline(j) or "") if d is None else ""
                     break
         start, end = sents.ranges[i]
-        out.append(Renewal(start, end, automatic, stated, days, span))
+        out.append(Renewal(start, end, automatic, stated, days, span, option=option, notice_ref=ref))
     return out
 
 
@@ -548,7 +675,8 @@ def _detect_auto_renewal(ctx: LintContext) -> Iterator[Provision]:
 @detector("renewal_term")
 def _detect_renewal_term(ctx: LintContext) -> Iterator[Provision]:
     for w in analyse_exit(ctx).renewals:
-        yield ctx.provision("renewal_term", "Renewal term", w.start, w.end)
+        if not w.evergreen:
+            yield ctx.provision("renewal_term", "Renewal term", w.start, w.end)
 
 
 @detector("notice_to_terminate_renewal")
@@ -558,12 +686,13 @@ def _detect_renewal_notice(ctx: LintContext) -> Iterator[Provision]:
         return  # no renewal that a notice could stop
     seen: set[tuple[int, int]] = set()
     for w in analysis.renewals:
-        if w.notice_span is not None and w.notice_span not in seen:
+        if (w.automatic or not w.option) and w.notice_span is not None and w.notice_span not in seen:
             seen.add(w.notice_span)
             s, e = w.notice_span
-            yield ctx.provision(
-                "notice_to_terminate_renewal", "Notice to stop renewal", s, e, _days(w.notice_days)
-            )
+            attrs = _days(w.notice_days)
+            if w.notice_ref:
+                attrs["defined_term"] = w.notice_ref
+            yield ctx.provision("notice_to_terminate_renewal", "Notice to stop renewal", s, e, attrs)
     for r in analysis.rights:
         if r.basis == "non_renewal" and r.notice_stated and (r.start, r.end) not in seen:
             seen.add((r.start, r.end))
@@ -824,7 +953,9 @@ RENEWAL_WINDOW = Rule(
         "An automatic renewal locks the customer in for another term unless it acts in time. With no "
         "window the customer cannot tell when to act; a window shorter than 30 days leaves no time to "
         "decide and give notice, and one longer than 180 days before expiry forces a decision so early "
-        "that it is easily missed. Both bounds are inclusive (30 and 180 days pass)."
+        "that it is easily missed. Both bounds are inclusive (30 and 180 days pass). A deadline set by "
+        "a defined date or period ('before the Non-Renewal Notice Date') is a window stated elsewhere "
+        "(a cover page, an order form): it is not flagged, and the inventory names the defined term."
     ),
     suggestion=(
         "This Agreement renews for successive one (1) year periods unless either party gives written "
@@ -840,7 +971,7 @@ RENEWAL_WINDOW = Rule(
         "before the end of the then-current term."
     ),
     check=_renewal_window,
-    provisions=(_RENEWAL, _AUTOMATIC, _NON_RENEWAL),
+    provisions=(_RENEWAL, _AUTOMATIC, _NON_RENEWAL, _NOTICE_REF),
 )
 
 NO_TRANSITION = Rule(

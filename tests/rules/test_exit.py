@@ -99,14 +99,14 @@ def test_renewal_only_by_mutual_agreement_names_a_renewal_term_but_nothing_renew
     assert "EX005" not in _codes(report)
 
 
-def test_term_until_terminated_on_notice_is_convenience_not_automatic_renewal() -> None:
+def test_term_until_terminated_on_notice_is_convenience_not_a_renewal() -> None:
     text = (
         "1. Term. This Agreement shall remain in effect until terminated by either party upon thi"
         "rty (30) days' prior written notice to the other party."
     )
     report = _report(text)
     assert _kinds(report, "termination_for_convenience") == [{"party": "either", "notice_days": "30"}]
-    assert len(_kinds(report, "renewal_term")) == 1
+    assert _kinds(report, "renewal_term") == []  # nothing renews: the term simply has no end date
     assert _kinds(report, "auto_renewal") == []
     assert "EX005" not in _codes(report)
 
@@ -198,3 +198,112 @@ def test_missing_exit_findings_anchor_at_termination_clause_and_say_what_was_sea
         finding = next(f for f in report.findings if f.code == code)
         assert finding.missing and finding.anchor == "2 Termination"
         assert finding.searched and all(len(s) < 120 for s in finding.searched)
+
+
+def test_return_duty_in_a_list_under_an_end_of_contract_lead_in_counts() -> None:
+    text = (
+        "1. Services. The Supplier shall host the platform.\n\n2. Wind-up. When this Agreement "
+        "expires or is terminated:\n\n(a) the Customer's access ends;\n\n(b) the Supplier shall"
+        " return to the Customer all records and documents it holds for the Customer."
+    )
+    report = _report(text)
+    found = [p for p in report.clauses if p.kind == "return_of_data"]
+    assert len(found) == 1 and found[0].excerpt.startswith("(b)")
+    assert "EX007" not in _codes(report)
+
+
+def test_return_duty_under_an_effect_of_termination_heading_counts() -> None:
+    text = (
+        "1. Services. The Supplier shall host the platform.\n\n2. Effect of Termination.\n\n(a)"
+        " The Customer may no longer use the platform.\n\n(b) At the Customer's request, the Sup"
+        "plier will delete Customer Content within sixty (60) days."
+    )
+    assert "EX007" not in _codes(_report(text))
+    silent = text.replace("2. Effect of Termination.", "2. Security.")
+    assert "EX007" in _codes(_report(silent))
+
+
+def test_termination_to_comply_with_law_is_not_convenience() -> None:
+    text = PARTIES.replace('Northwind Hosting Ltd ("Supplier")', 'Skyline LLC ("Provider")') + (
+        "1. Termination. Either party may terminate this Agreement if the other party commits a "
+        "material breach and fails to cure it within thirty (30) days after notice.\n\n2. Expo"
+        "rt. Provider may terminate this Agreement immediately without notice or liability to co"
+        "mply, as determined in Provider's sole discretion, with applicable export control laws."
+    )
+    report = _report(text, party="Customer")
+    assert _kinds(report, "termination_for_convenience") == []
+    ex002 = [f for f in report.findings if f.code == "EX002"]
+    assert len(ex002) == 1 and ex002[0].missing and "only" not in ex002[0].message
+    assert ex002[0].anchor == "1 Termination"
+    assert "EX003" not in _codes(report)
+
+
+def test_non_renewal_deadline_by_defined_date_is_a_window() -> None:
+    text = (
+        "1. Term. The Agreement automatically renews for additional Subscription Periods unless "
+        "one party gives notice of non-renewal to the other party before the Non-Renewal Notice "
+        "Date."
+    )
+    report = _report(text)
+    assert "EX005" not in _codes(report)
+    assert _kinds(report, "notice_to_terminate_renewal") == [{"defined_term": "Non-Renewal Notice Date"}]
+    vague = text.replace("before the Non-Renewal Notice Date", "before the end of the Subscription Period")
+    assert "EX005" in _codes(_report(vague))
+
+
+def test_proviso_right_after_a_term_clause_is_convenience() -> None:
+    text = (
+        "1. Term. Unless sooner terminated under this Article, this Agreement runs for five (5) "
+        "years from the Effective Date; provided that the Distributor may terminate this Agreeme"
+        "nt at any time upon not less than forty-five (45) days' prior written notice."
+    )
+    assert _kinds(_report(text), "termination_for_convenience") == [
+        {"party": "Distributor", "notice_days": "45"}
+    ]
+
+
+def test_for_any_reason_inside_a_condition_is_not_convenience() -> None:
+    event = (
+        "1. Termination. In the event the Artist should for any reason cease to perform in publi"
+        "c, the Company shall have the right to terminate this Agreement."
+    )
+    assert _kinds(_report(event), "termination_for_convenience") == []
+    payment = (
+        "1. Fees. In the event this Agreement is terminated for any reason prior to May 31, 2027,"
+        " all unpaid marketing fees accrued to the termination date will be due and payable."
+    )
+    assert _kinds(_report(payment), "termination_for_convenience") == []
+
+
+def test_without_cause_alternative_after_a_colon_is_convenience() -> None:
+    text = (
+        "1. Termination. The Buyer may terminate this Agreement upon ninety (90) days' written n"
+        "otice to the Seller: (1) if the Buyer stops developing the product or (2) without cause"
+        " for any reason or no reason."
+    )
+    assert len(_kinds(_report(text), "termination_for_convenience")) == 1
+
+
+def test_redacted_termination_for_convenience_heading_is_a_right() -> None:
+    text = "1. Termination.\n\n1.1 Termination for Convenience. [***].\n\n1.2 Fees. [***]."
+    report = _report(text)
+    assert len(_kinds(report, "termination_for_convenience")) == 1
+    assert "EX003" not in _codes(report)  # the notice period is hidden, not absent
+
+
+def test_ending_one_obligation_is_not_leaving_the_contract() -> None:
+    text = (
+        "1. Volume. For two (2) years the Customer shall route half of its transactions through "
+        "the Bank, provided that the Customer may terminate its obligation under this Clause 1 a"
+        "t any time by paying the fee in Schedule 2."
+    )
+    assert _kinds(_report(text), "termination_for_convenience") == []
+
+
+def test_notice_of_an_option_to_extend_is_not_a_notice_to_stop_renewal() -> None:
+    text = (
+        "1. Term. This Agreement runs for three (3) years. If the Distributor wishes to extend t"
+        "he term beyond the Initial Term, it must notify the Supplier in writing at least six (6"
+        ") months before the end of the Initial Term."
+    )
+    assert _kinds(_report(text), "notice_to_terminate_renewal") == []
