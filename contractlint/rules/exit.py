@@ -305,6 +305,29 @@ def _sentence_spans(sents: _Sentences, spans: Iterable[tuple[int, int]]) -> list
     return [span for span, _ in _sentence_spans_idx(sents, spans)]
 
 
+def _marker_shape(marker: str) -> str:
+    """The kind of a list marker: "(a)" and "(b)" share one, "3.3" and "(a)" do not."""
+    text = marker.strip()
+    shape = (
+        regex.sub(r"[ivx]+", "r", text.lower()) if regex.fullmatch(r"\(?[ivx]{1,5}[).]", text.lower()) else ""
+    )
+    if not shape:
+        shape = regex.sub(r"\d+", "9", regex.sub(r"[a-z]+", "a", text.lower()))
+    return shape.rstrip(".")
+
+
+def _starts_new_clause(style: str, shape: str) -> bool:
+    """Does a marker of ``shape`` end a list whose items look like ``style``?
+
+    A numbered clause ("3.3", "4.") after lettered items does; a nested "(i)", "(ii)" inside an "(a)"
+    item does not, nor a deeper number ("3.2.1") inside a numbered list.
+    """
+    decimal = regex.compile(r"^9(?:\.9)*$")
+    if decimal.match(shape):
+        return not (decimal.match(style) and shape.count(".") > style.count("."))
+    return False
+
+
 def _right_sentences(sents: _Sentences) -> list[int]:
     """Sentences granting a right to terminate, plus list items under a granting lead-in ("may be
     terminated as follows:" then "(d) by either party on 60 days' notice")."""
@@ -316,7 +339,18 @@ def _right_sentences(sents: _Sentences) -> list[int]:
         found.add(i)
         if _LEAD_IN.search(sents.text(i).rstrip()):
             j = i + 1
-            while j < len(sents.ranges) and j <= i + 12 and _ENUMERATOR.match(sents.text(j)):
+            style: str | None = None
+            while j < len(sents.ranges) and j <= i + 12:
+                marker = _ENUMERATOR.match(sents.text(j))
+                if marker is None:
+                    break
+                # The list ends where the numbering changes kind: "(a)", "(b)" then "3.3" or "4." is
+                # the next clause, not a third ground.
+                shape = _marker_shape(marker.group(0))
+                if style is None:
+                    style = shape
+                elif shape != style and _starts_new_clause(style, shape):
+                    break
                 found.add(j)
                 sents.inherited[j] = i
                 j += 1

@@ -307,3 +307,29 @@ def test_notice_of_an_option_to_extend_is_not_a_notice_to_stop_renewal() -> None
         ") months before the end of the Initial Term."
     )
     assert _kinds(_report(text), "notice_to_terminate_renewal") == []
+
+
+def test_grounds_list_ends_at_the_next_numbered_clause() -> None:
+    """Regression: "4.3 The Supplier may increase the Fees ... on 60 days' notice" after a list of
+    termination grounds was taken as a ground (a convenience right held by the customer)."""
+    text = (
+        "3.2 Either party may terminate this Agreement by written notice if the other party:\n\n"
+        "(a) commits a material breach which is not remedied within 30 days; or\n\n"
+        "(b) becomes insolvent.\n\n"
+        "3.3 Clause 4 survives termination.\n\n"
+        "4.1 The Supplier may increase the Fees by giving the Customer not less than 60 days' notice.\n"
+    )
+    kinds = {p.kind for p in lint_text(text).clauses}
+    assert "termination_for_cause" in kinds
+    assert "termination_for_convenience" not in kinds
+
+
+def test_nested_sub_list_does_not_end_the_grounds_list() -> None:
+    text = (
+        "7.2 This Agreement may be terminated upon the occurrence of any of the following events:\n\n"
+        "(a) at the election of either party if: (i) the other party is dissolved; (ii) the other party "
+        "becomes insolvent;\n\n"
+        "(b) by either party upon sixty (60) days prior written notice to the other party.\n"
+    )
+    found = [p for p in lint_text(text).clauses if p.kind == "termination_for_convenience"]
+    assert found and "(b)" in (found[0].clause_ref or found[0].excerpt)
