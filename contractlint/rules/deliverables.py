@@ -249,7 +249,7 @@ def _places(ctx: LintContext) -> _Places:
 _ANYWHERE_GROUPS = frozenset(
     {
         "vague-effort", "vague-time", "vague-frequency", "vague-standard", "vague-quality", "vague-drafting",
-        "vague-qualifier", "vague-assist", "vague-adequacy",
+        "vague-qualifier", "vague-assist", "vague-adequacy", "vague-informed",
     }
 )  # fmt: skip
 """Terms vague wherever a duty or a service is described (outside boilerplate and the customer's duties);
@@ -618,6 +618,9 @@ _SIGNING_LABEL = regex.compile(
 _SIGNING_DATE = regex.compile(r"[ \t]*(?:day\s+of|,?\s*(?:19|20)\d\d\b)", regex.IGNORECASE)
 _PRINTED = regex.compile(r"\s*\(\s*(?:print|name|title|signature|authori[sz]ed)", regex.IGNORECASE)
 _WITNESS = regex.compile(r"\bin\s+witness\s+where(?:of|to)\b", regex.IGNORECASE)
+_ON_BEHALF = regex.compile(
+    r"\b(?:signed|executed|agreed)\b[^\n]{0,20}\bon\s+behalf\s+of\b[^\n]{0,80}$", regex.IGNORECASE
+)
 _RULE_LINE = 40
 """A run of this many underscores is a drawn line, not a blank to fill in."""
 
@@ -633,7 +636,8 @@ def _signing_blank(ctx: LintContext, start: int, end: int, witness: Sequence[int
     if text[max(0, start - 30) : start].rstrip().endswith("_") or _PRINTED.match(text, end):
         return True  # the next blank of a signing row, or "____ (printed name and title)"
     line_start = text.rfind("\n", 0, start) + 1
-    if _SIGNATURE.search(text[max(0, line_start - 1) : start]) or _SIGNING_DATE.match(text, end):
+    before = text[max(0, line_start - 1) : start]
+    if _SIGNATURE.search(before) or _ON_BEHALF.search(before) or _SIGNING_DATE.match(text, end):
         return True
     i = bisect.bisect_right(witness, start) - 1
     return i >= 0 and start - witness[i] < 1500
