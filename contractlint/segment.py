@@ -84,13 +84,17 @@ class _Node:
     """Numbered clauses an emphasis heading closed; reopened when the numbering simply continues."""
 
 
+_TRAILING_ZEROS = regex.compile(r"(?:\.0+)+$")
+_SPACES = regex.compile(r"\s+")
+
+
 def _stem(label: str) -> str:
     """ "1.0" and "2.00" are how some contracts write top-level 1 and 2."""
-    return str(regex.sub(r"(?:\.0+)+$", "", label)) or label
+    return str(_TRAILING_ZEROS.sub("", label)) or label
 
 
 def _norm(ref: str) -> str:
-    return str(regex.sub(r"\s+", "", ref.replace("§", "section ").casefold())).rstrip(".")
+    return str(_SPACES.sub("", ref.replace("§", "section ").casefold())).rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +210,8 @@ def _not_a_heading(text: str) -> bool:
 
 def _is_caps_line(text: str) -> bool:
     line = text.strip()
+    if len(line) > _MAX_HEADING_CHARS or not line.isupper():
+        return False  # cheap tests first: a whole contract can be one block
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters) and _looks_like_heading(line)
 

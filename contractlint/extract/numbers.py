@@ -24,6 +24,14 @@ __all__ = [
     "run_in_title",
 ]
 
+# Compiled once: these run for every block of every contract.
+_WS_ANY = regex.compile(r"\s*")
+_WS_LINE = regex.compile(r"[ \t]*")
+_PAREN_CLOSE_NUMBER = regex.compile(r"(?P<label>\d{1,3})\)(?=\s|$)")
+_LINE_END = regex.compile(r"[ \t]*\n")
+_DASH = regex.compile(r"\s*[-–—:]\s*")
+_DOTTED_FULL = regex.compile(r"(\d{1,4}(?:\.\d{1,4}){0,6})\.?")
+
 NumberStyle = Literal[
     "decimal",  # 1.  1.1  1.1.1  12.  (depth = number of components)
     "paren-decimal",  # (1)  1)
@@ -163,7 +171,7 @@ def _letter_style(label: str, kind: str) -> tuple[NumberStyle, int] | None:
 
 
 def _next_char(text: str, pos: int) -> str:
-    m = regex.compile(r"\s*").match(text, pos)
+    m = _WS_ANY.match(text, pos)
     end = m.end() if m else pos
     return text[end] if end < len(text) else ""
 
@@ -178,7 +186,7 @@ def run_in_title(text: str, pos: int) -> tuple[str, int] | None:
     ``"Termination. Either party may ..."``, or the whole rest when it reads as a heading line
     (``"DEFINITIONS AND INTERPRETATION"``, ``"Provision of Services"``). ``end`` is where the body starts.
     """
-    ws = regex.compile(r"[ \t]*").match(text, pos)
+    ws = _WS_LINE.match(text, pos)
     pos = ws.end() if ws else pos
     rest = text[pos:]
     if not rest or not rest[0].isupper():
@@ -209,7 +217,7 @@ def run_in_title(text: str, pos: int) -> tuple[str, int] | None:
     if words[-1].rstrip(",") in {"Inc", "Ltd", "Co", "Corp", "No", "Mr", "Ms", "Dr", "St"}:
         return None
     end = pos + m.end()
-    ws2 = regex.compile(r"\s*").match(text, end)
+    ws2 = _WS_ANY.match(text, end)
     return title, ws2.end() if ws2 else end
 
 
@@ -227,7 +235,7 @@ def _looks_like_sentence(words: list[str]) -> bool:
 
 def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     """Recognise a clause number at the start of ``text`` (from ``pos``, after leading whitespace)."""
-    ws = regex.compile(r"\s*").match(text, pos)
+    ws = _WS_ANY.match(text, pos)
     start = ws.end() if ws else pos
     if start >= len(text):
         return None
@@ -289,7 +297,7 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
                 m.end(),
             )
     elif ch.isdigit():
-        m = regex.compile(r"(?P<label>\d{1,3})\)(?=\s|$)").match(text, start)
+        m = _PAREN_CLOSE_NUMBER.match(text, start)
         if m is not None:
             label = m.group("label")
             found = (text[start : m.end()], label, "paren-decimal", 1, int(label), m.end())
@@ -353,16 +361,16 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     body_start = end
     if title_found is None:
         # "ARTICLE 1" alone on its line, its heading on the next: "ARTICLE 1\nDEFINITIONS".
-        line = regex.compile(r"[ \t]*\n").match(text, end)
+        line = _LINE_END.match(text, end)
         if line is not None:
             title_found = run_in_title(text, line.end())
     if title_found is not None:
         title, body_start = title_found
     else:
-        sm = regex.compile(r"\s*").match(text, end)
+        sm = _WS_ANY.match(text, end)
         body_start = sm.end() if sm else end
         if style in KEYWORD_STYLES:
-            dash = regex.compile(r"\s*[-–—:]\s*").match(text, end)
+            dash = _DASH.match(text, end)
             if dash is not None:
                 again = run_in_title(text, dash.end())
                 if again is not None:
@@ -392,7 +400,7 @@ def classify_number(label: str) -> TypedNumber | None:
     probe = text + " X"
     tn = parse_typed_number(probe)
     if tn is None or tn.end != len(probe) - 2:
-        m = regex.fullmatch(r"(\d{1,4}(?:\.\d{1,4}){0,6})\.?", text)
+        m = _DOTTED_FULL.fullmatch(text)
         if m is None:
             return None
         parts = m.group(1).split(".")

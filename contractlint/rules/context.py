@@ -66,6 +66,7 @@ class LintContext:
         self.docs = list(docs)
         self.results = {r.rule: r for r in results}
         self.party = party
+        self._hit_cache: dict[str, list[Hit]] = {}
 
     # --- NLP results, in absolute offsets ---------------------------------------------------------------
 
@@ -78,21 +79,23 @@ class LintContext:
         return () if result is None else result.spans
 
     def hits(self, key: str) -> list[Hit]:
-        """Spans a recogniser or the pattern component put in ``doc.spans[key]``, in text order."""
-        return self._hits.get(key, [])
+        """Spans a recogniser or the pattern component put in ``doc.spans[key]``, in text order.
 
-    @cached_property
-    def _hits(self) -> dict[str, list[Hit]]:
-        out: dict[str, list[Hit]] = {}
-        for doc in self.docs:
-            off = doc._.cl_offset
-            for key, group in doc.spans.items():
-                attr = _VALUE_ATTR.get(key)
-                bucket = out.setdefault(key, [])
-                for span in group:
+        Built on first use per key: a contract has thousands of pattern spans that most rules never ask for.
+        """
+        found = self._hit_cache.get(key)
+        if found is None:
+            found = []
+            attr = _VALUE_ATTR.get(key)
+            for doc in self.docs:
+                if key not in doc.spans:
+                    continue
+                off = doc._.cl_offset
+                for span in doc.spans[key]:
                     value = getattr(span._, attr) if attr else span.id_
-                    bucket.append(Hit(span.start_char + off, span.end_char + off, span.label_, value))
-        return out
+                    found.append(Hit(span.start_char + off, span.end_char + off, span.label_, value))
+            self._hit_cache[key] = found
+        return found
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

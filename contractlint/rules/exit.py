@@ -15,6 +15,7 @@ import itertools
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -408,11 +409,16 @@ def _holder(sents: _Sentences, i: int, roles: dict[str, str]) -> str:
     return mentioned[-1] if mentioned else ""
 
 
+@lru_cache(maxsize=256)
+def _word_pattern(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"\b{regex.escape(word)}\b")
+
+
 def _mentions(text: str, roles: dict[str, str]) -> list[str]:
     out: list[tuple[int, str]] = []
     lower = text.lower()
     for key, role in roles.items():
-        for m in regex.finditer(rf"\b{regex.escape(key)}\b", lower):
+        for m in _word_pattern(key).finditer(lower):
             out.append((m.start(), role))
     out.sort()
     seen: list[str] = []
