@@ -104,17 +104,8 @@ def _codes(value: str) -> list[str]:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
-def _add_check(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "check",
-        help="lint contracts and report findings with their locations",
-        description=(
-            "Lint contracts for missing exit rights, vague deliverables and undefined communication. "
-            "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error."
-        ),
-    )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="DOCX, PDF, text or Markdown contracts")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+def _add_rule_options(parser: argparse.ArgumentParser) -> None:
+    """What to check and from whose side: shared by ``check`` and ``scan``."""
     parser.add_argument(
         "--select", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to run (EX,DV001)"
     )
@@ -132,7 +123,25 @@ def _add_check(subparsers: Any) -> None:
         metavar="NAME",
         help="the reviewing party, by role or name ('Customer', 'Acme'): rights are judged from its side",
     )
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (unreadable files still give 2)",
+    )
+
+
+def _add_check(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="lint contracts and report findings with their locations",
+        description=(
+            "Lint contracts for missing exit rights, vague deliverables and undefined communication. "
+            "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error."
+        ),
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", help="DOCX, PDF, text or Markdown contracts")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    _add_rule_options(parser)
     _add_pdf_engine(parser)
     parser.set_defaults(handler=_check)
 
@@ -399,28 +408,7 @@ def _add_scan(subparsers: Any) -> None:
         help="Dask: send file contents to workers (no shared filesystem needed)",
     )
     parser.add_argument("--no-progress", action="store_true", help="never draw the progress line")
-    parser.add_argument(
-        "--select", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to run (EX,DV001)"
-    )
-    parser.add_argument(
-        "--ignore", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to skip"
-    )
-    parser.add_argument(
-        "--fail-on",
-        choices=("info", "warning", "error"),
-        default="warning",
-        help="lowest severity that makes the exit status 1 (default: warning)",
-    )
-    parser.add_argument(
-        "--party",
-        metavar="NAME",
-        help="the reviewing party, by role or name: rights are judged from its side",
-    )
-    parser.add_argument(
-        "--exit-zero",
-        action="store_true",
-        help="exit 0 even when there are findings (unreadable files still give 2)",
-    )
+    _add_rule_options(parser)
     _add_pdf_engine(parser)
     parser.set_defaults(handler=_scan, outputs=None)
 

@@ -199,18 +199,7 @@ class LintContext:
     ) -> Finding:
         """A finding at ``[start, end)`` of the text (surrounding whitespace trimmed off the span)."""
         start, end = self.trim(start, end)
-        return Finding(
-            code=rule.code,
-            name=rule.name,
-            category=rule.category,
-            severity=rule.severity,
-            message=message or rule.message,
-            location=self.locate(start, end),
-            excerpt=self.excerpt(start, end),
-            suggestion=rule.suggestion,
-            related=tuple(self.locate(s, e) for s, e in related),
-            doc_url=rule.doc_path,
-        )
+        return self._make(rule, start, end, message, related=tuple(self.locate(s, e) for s, e in related))
 
     def missing(self, rule: Rule, searched: Sequence[str], *, message: str | None = None) -> Finding:
         """A finding about an absent provision, anchored where it belongs.
@@ -231,6 +220,9 @@ class LintContext:
         else:
             start = end = 0
             anchor = None
+        return self._make(rule, start, end, message, missing=True, searched=tuple(searched), anchor=anchor)
+
+    def _make(self, rule: Rule, start: int, end: int, message: str | None, **extra: Any) -> Finding:
         return Finding(
             code=rule.code,
             name=rule.name,
@@ -240,10 +232,8 @@ class LintContext:
             location=self.locate(start, end),
             excerpt=self.excerpt(start, end),
             suggestion=rule.suggestion,
-            missing=True,
-            searched=tuple(searched),
-            anchor=anchor,
             doc_url=rule.doc_path,
+            **extra,
         )
 
     def provision(
