@@ -39,6 +39,7 @@ _INSOLVENCY = "exit-insolvency"
 _CURE = "exit-cure"
 _NOTICE = "exit-notice"
 _NOTICE_REF = "exit-notice-reference"
+_NOTICE_BACK = "exit-notice-anaphora"
 _RENEWAL = "exit-renewal"
 _AUTOMATIC = "exit-automatic"
 _OPTION = "exit-renewal-option"
@@ -68,6 +69,7 @@ _CUES = (
     _CURE,
     _NOTICE,
     _NOTICE_REF,
+    _NOTICE_BACK,
     _RENEWAL,
     _AUTOMATIC,
     _OPTION,
@@ -173,6 +175,8 @@ class _Sentences:
         for cue in _CUES:
             self.cues[cue] = self._group(ctx.pattern_spans(cue))
         self.durations: dict[int, list[tuple[int, int, float | None, bool]]] = {}
+        self.after: set[int] = set()
+        """Starts of periods that run after an event ("one year following the expiration")."""
         for hit in ctx.hits("durations"):
             value = hit.value or {}
             if hit.label != "DURATION":
@@ -181,6 +185,8 @@ class _Sentences:
             if i is not None:
                 days = value.get("days")
                 marked = bool(value.get("notice")) or value.get("anchor_relation") == "before"
+                if value.get("anchor_relation") == "after":
+                    self.after.add(hit.start)
                 self.durations.setdefault(i, []).append(
                     (hit.start, hit.end, None if days is None else float(days), marked)
                 )
@@ -206,15 +212,20 @@ class _Sentences:
         s, e = self.ranges[i]
         return self.ctx.text[s:e]
 
-    def period(self, i: int, *, near: str = _NOTICE) -> tuple[bool, float | None]:
+    def period(
+        self, i: int, *, near: str = _NOTICE, skip: frozenset[int] = frozenset()
+    ) -> tuple[bool, float | None]:
         """Is a period stated in sentence ``i`` next to a ``near`` cue (a duration, or a redacted one)?
 
         Of several durations ("a one-year term unless notice is given 60 days before its end"), a notice
         period marked as notice or as "before" something wins, then the one closest to the cue word.
+        Durations starting at ``skip`` are something else (the length of a renewal).
         """
         words = self.cues[near].get(i, [])
         best: tuple[int, int, float | None] | None = None
         for start, end, days, marked in self.durations.get(i, []):
+            if start in skip:
+                continue
             gap = min((max(ws - end, start - we, 0) for ws, we in words), default=10_000)
             if not marked and gap > 80:
                 continue
@@ -587,30 +598,61 @@ def _renewals(sents: _Sentences) -> list[Renewal]:
             ok, d = sents.period(i)
             out.append(Renewal(start, end, False, ok, d, (start, end) if ok else None, evergreen=True))
             continue
+        length = _renewal_length(sents, i)
         if sents.has(_MUTUAL, i) and not automatic:
-            start, end = sents.ranges[i]
-            out.append(Renewal(start, end, False, False, None, None, by_agreement=True))
-            continue
-        if not (automatic or option or sents.has(_NON_RENEWAL, i)):
+            if length:  # "may be renewed for successive one-year terms by mutual agreement"
+                start, end = sents.ranges[i]
+                out.append(Renewal(start, end, False, False, None, None, by_agreement=True))
+            continue  # "may be renewed upon mutual written agreement": no renewal term is named
+        if not (automatic or option or length or sents.has(_NON_RENEWAL, i)):
             continue
         stated, days, span, ref = False, None, None, ""
         for j in (i, i + 1):
             if j > i and sents.has(_OPTION, j):
                 break  # the next sentence is a notice to renew (an option), not to stop a renewal
             if j < n and (sents.has(_NON_RENEWAL, j) or (j == i and automatic)):
-                ok, d = sents.period(j)
+                ok, d = sents.period(j, skip=_renewal_lengths(sents, j))
                 if ok:
                     stated, days, span = True, d, sents.ranges[j]
                     ref = (sents.defined_deadline(j) or "") if d is None else ""
                     break
+        if not stated and automatic and i > 0 and sents.has(_NOTICE_BACK, i):
+            # "If neither party gives such notice, the term renews": the notice is in the sentence before
+            stated, days = sents.period(i - 1)
+            span = sents.ranges[i - 1] if stated else None
         start, end = sents.ranges[i]
         out.append(Renewal(start, end, automatic, stated, days, span, option=option, notice_ref=ref))
     return out
 
 
+_RENEWAL_REACH = 60
+"""How far after a renewal word its length may start ("renew for a subsequent term of two (2) years")."""
+
+
+def _renewal_lengths(sents: _Sentences, i: int) -> frozenset[int]:
+    """Starts of the periods in sentence ``i`` that say how long a renewal lasts: they follow a renewal
+    word and are not notice periods ("renewed automatically for another five (5) years"). The renew in
+    "notice of its intention not to renew, at least 90 days ..." stops a renewal: it names no length."""
+    stops = sents.cues[_NON_RENEWAL].get(i, [])
+    ends = [e for s, e in sents.cues[_RENEWAL].get(i, []) if not any(a <= s < b for a, b in stops)]
+    return frozenset(
+        start
+        for start, _, _, marked in sents.durations.get(i, [])
+        if not marked and any(0 <= start - e <= _RENEWAL_REACH for e in ends)
+    )
+
+
+def _renewal_length(sents: _Sentences, i: int) -> bool:
+    """Does sentence ``i`` name a renewal length (not a period that runs after the end, as in "renewal
+    terms, and for one (1) year following the expiration")? A renewal with a length is a renewal term
+    even when no one must act to stop it."""
+    return any(start not in sents.after for start in _renewal_lengths(sents, i))
+
+
 _UNTIL_TERMINATED = regex.compile(r"\buntil\s+(?:terminated|cancell?ed)\b", regex.IGNORECASE)
 _RENEWAL_WORDS = regex.compile(
-    r"\b(?:renew\w*|extend\w*|extension|successive|automatic\w*)\b", regex.IGNORECASE
+    r"\b(?:renew\w*|extend\w*|extension|successive|automatic\w*|(?:month|year)[\s-]to[\s-](?:month|year))\b",
+    regex.IGNORECASE,
 )
 
 
@@ -1011,7 +1053,7 @@ RENEWAL_WINDOW = Rule(
         "before the end of the then-current term."
     ),
     check=_renewal_window,
-    provisions=(_RENEWAL, _AUTOMATIC, _NON_RENEWAL, _NOTICE_REF),
+    provisions=(_RENEWAL, _AUTOMATIC, _NON_RENEWAL, _NOTICE_REF, _NOTICE_BACK),
 )
 
 NO_TRANSITION = Rule(

@@ -333,3 +333,56 @@ def test_nested_sub_list_does_not_end_the_grounds_list() -> None:
     )
     found = [p for p in lint_text(text).clauses if p.kind == "termination_for_convenience"]
     assert found and "(b)" in (found[0].clause_ref or found[0].excerpt)
+
+
+def test_renewal_by_later_agreement_with_no_length_names_no_renewal_term() -> None:
+    text = (
+        PARTIES
+        + "1. Term. This Agreement runs for one (1) year and may be renewed upon mutual, written agreement."
+    )
+    assert _kinds(_report(text), "renewal_term") == []
+
+
+def test_renewal_that_states_its_length_is_a_renewal_term_without_automatic_wording() -> None:
+    text = PARTIES + (
+        "1. Term. This Agreement runs for three (3) years. At the Customer's election, this Agreement shall "
+        "renew for a further term of two (2) years on the same terms."
+    )
+    report = _report(text)
+    assert len(_kinds(report, "renewal_term")) == 1
+    assert _kinds(report, "auto_renewal") == []
+
+
+def test_term_that_continues_for_successive_periods_after_the_initial_term_renews() -> None:
+    text = PARTIES + (
+        "1. Term. This Agreement shall automatically continue following the Initial Term for additional "
+        "periods of one (1) year unless either party gives written notice of termination at least sixty "
+        "(60) days before the end of the then-current term."
+    )
+    report = _report(text)
+    assert len(_kinds(report, "renewal_term")) == 1
+    assert _kinds(report, "notice_to_terminate_renewal") == [{"days": "60"}]
+
+
+def test_renewal_length_is_not_read_as_the_notice_period() -> None:
+    text = PARTIES + (
+        "1. Term. This Agreement shall be renewed automatically for another five (5) years upon its expiry "
+        "unless the parties confirm its termination in writing."
+    )
+    report = _report(text)
+    assert len(_kinds(report, "auto_renewal")) == 1
+    assert _kinds(report, "notice_to_terminate_renewal") == []
+
+
+def test_notice_named_in_the_sentence_before_an_automatic_renewal_is_its_window() -> None:
+    text = PARTIES + (
+        "1. Term. A party that wishes to end this Agreement at expiry shall notify the other party no less "
+        "than thirty (30) days before the expiration of the term then in effect. If neither party gives such "
+        "notice, the term of this Agreement shall be automatically renewed for another one (1) year."
+    )
+    assert _kinds(_report(text), "notice_to_terminate_renewal") == [{"days": "30"}]
+
+
+def test_recital_about_extending_a_term_is_not_a_renewal() -> None:
+    text = PARTIES + "WHEREAS, the parties wish to extend the term of the Agreement for two (2) years."
+    assert _kinds(_report(text), "renewal_term") == []
