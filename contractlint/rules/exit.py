@@ -53,6 +53,9 @@ _POST_DUTY = "exit-post-duty"
 _POST_DUTY_WEAK = "exit-post-duty-weak"
 _POST_PERIOD = "exit-post-period"
 _POST_NONE = "exit-post-negative"
+_POST_SURVIVAL = "exit-post-survival"
+_POST_CONTRAST = "exit-post-contrast"
+_POST_SURVIVAL_SCOPE = "exit-post-survival-scope"
 _CUES = (
     _OTHER_OBJECT,
     _PROCEDURAL,
@@ -60,6 +63,9 @@ _CUES = (
     _POST_DUTY_WEAK,
     _POST_PERIOD,
     _POST_NONE,
+    _POST_SURVIVAL,
+    _POST_CONTRAST,
+    _POST_SURVIVAL_SCOPE,
     _RIGHT,
     _NO_CAUSE,
     _DISCRETION,
@@ -679,17 +685,79 @@ def _post_termination(sents: _Sentences) -> list[tuple[int, int]]:
     """Sentences where a party still has something to do after the end: a time-after-the-end cue, a
     duty word (hand over, sell off, keep records; or pay, return, with a period that runs after the end)
     and no sign that the end only frees or restrains. Paying what accrued by the end is the tail of the
-    term, not an exit obligation, so weak duty words need the period."""
+    term, not an exit obligation, so weak duty words need the period. A bare survival clause only lists
+    surviving terms; one that says what goes on and until when is a duty. A list item under an "Upon
+    termination:" lead-in takes the end (and the "shall") from its lead-in."""
     out: list[tuple[int, int]] = []
     for i in sorted(sents.cues[_POST]):
         strong = sents.has(_POST_DUTY, i)
         weak = sents.has(_POST_DUTY_WEAK, i) and sents.has(_POST_PERIOD, i)
-        if not (strong or weak) or sents.has(_POST_NONE, i):
+        if not (strong or weak) or (sents.has(_POST_NONE, i) and not _duty_after_release(sents, i)):
             continue
-        if _DUTY.search(sents.text(i)) is None:
+        if sents.has(_POST_SURVIVAL, i) and not sents.has(_POST_SURVIVAL_SCOPE, i):
+            continue
+        if _DUTY.search(sents.text(i)) is None and not _imperative_item(sents, i):
+            continue
+        out.append(sents.ranges[i])
+    if out:
+        out.extend(_end_list_duties(sents, {s for s, _ in out}))
+        out.sort()
+    return out
+
+
+def _end_list_duties(sents: _Sentences, seen: set[int]) -> list[tuple[int, int]]:
+    """Duty items in a list under an "Upon termination, each party shall:" lead-in. Alone they are weak
+    evidence (most such lists only say what to stop or give back), but once the contract has an
+    obligation after the end they are often where it is spelt out, so they are reported as well."""
+    out: list[tuple[int, int]] = []
+    for i in sorted(sents.cues[_POST_DUTY]):
+        if sents.ranges[i][0] in seen or sents.has(_POST_NONE, i) or _end_lead_in(sents, i) is None:
             continue
         out.append(sents.ranges[i])
     return out
+
+
+def _duty_after_release(sents: _Sentences, i: int) -> bool:
+    """Does a duty follow a turn ("except that", "but") that comes after every release or restraint
+    word in sentence ``i``? "No further obligations, except that X shall process accepted orders"."""
+    last_none = max(s for s, _ in sents.cues[_POST_NONE][i])
+    turns = [s for s, _ in sents.cues[_POST_CONTRAST].get(i, []) if s > last_none]
+    if not turns:
+        return False
+    return any(s > min(turns) for s, _ in sents.cues[_POST_DUTY].get(i, []))
+
+
+def _imperative_item(sents: _Sentences, i: int) -> bool:
+    """Is sentence ``i`` a list item whose "shall" sits in the lead-in: either the lead-in is found and
+    says "shall", or the item opens on the duty verb itself ("(c) return to Supplier all ...")?"""
+    text = sents.text(i)
+    head = _ENUMERATOR.match(text)
+    if head is None:
+        return False
+    start = sents.ranges[i][0] + head.end()
+    text_at = sents.ctx.text
+    for s, e in sents.cues[_POST_DUTY].get(i, []):
+        if start <= s <= start + 1 and text_at[e : e + 1] not in (":", "."):
+            return True  # a verb, not a heading ("6. Phase-out:")
+    j = _lead_in(sents, i)
+    return j is not None and _DUTY.search(sents.text(j)) is not None
+
+
+def _lead_in(sents: _Sentences, i: int) -> int | None:
+    """The lead-in sentence ("... the Parties shall:") that list item ``i`` belongs to, if any."""
+    j = i
+    while j > 0 and j > i - 12 and _ENUMERATOR.match(sents.text(j)):
+        j -= 1
+        if _LEAD_IN.search(sents.text(j).rstrip()):
+            return j
+    return None
+
+
+def _end_lead_in(sents: _Sentences, i: int) -> int | None:
+    """The lead-in of list item ``i`` when that lead-in speaks of the end ("Upon termination, Supplier
+    shall:")."""
+    j = _lead_in(sents, i)
+    return j if j is not None and sents.has(_POST, j) else None
 
 
 # --- clause inventory ---------------------------------------------------------------------------------

@@ -386,3 +386,84 @@ def test_notice_named_in_the_sentence_before_an_automatic_renewal_is_its_window(
 def test_recital_about_extending_a_term_is_not_a_renewal() -> None:
     text = PARTIES + "WHEREAS, the parties wish to extend the term of the Agreement for two (2) years."
     assert _kinds(_report(text), "renewal_term") == []
+
+
+def _post_excerpts(report: Report) -> list[str]:
+    return [
+        report.document.text[p.location.start : p.location.end]
+        for p in report.clauses
+        if p.kind == "post_termination_services"
+    ]
+
+
+def test_bare_survival_list_is_not_a_post_termination_duty_but_a_scoped_survival_is() -> None:
+    bare = (
+        "1. Survival. Sections 4 and 7 shall survive the termination of this Agreement and the Supplier"
+        " will keep its records."
+    )
+    assert _kinds(_report(bare), "post_termination_services") == []
+    scoped = (
+        "1. Survival. The Customer's obligation to pay royalties shall survive the termination of this"
+        " Agreement and will continue for as long as the Customer continues to sell the Products."
+    )
+    assert len(_kinds(_report(scoped), "post_termination_services")) == 1
+
+
+def test_consequence_of_one_party_terminating_is_a_post_termination_duty() -> None:
+    text = (
+        "1. Effect. In the event that the Supplier terminates this Agreement, the Customer shall"
+        " transfer all open orders to the Supplier."
+    )
+    assert len(_kinds(_report(text), "post_termination_services")) == 1
+
+
+def test_duty_items_under_an_end_lead_in_are_reported_where_they_are() -> None:
+    text = (
+        "1. Effect. Upon termination of this Agreement, the Supplier shall continue to provide the"
+        " Services for ninety (90) days after termination.\n\n"
+        "2. Wind-down. Upon termination of this Agreement, the Supplier shall:\n\n"
+        "(a) deliver to the Customer all work in progress; and\n\n"
+        "(b) cease using the Customer's name.\n\n"
+    )
+    excerpts = _post_excerpts(_report(text))
+    assert any("deliver to the Customer all work in progress" in e for e in excerpts)
+    assert not any("cease using" in e for e in excerpts)
+    alone = (
+        "1. Effect. Upon termination of this Agreement, the Supplier shall:\n\n"
+        "(a) deliver to the Customer all work in progress.\n\n"
+    )
+    assert _kinds(_report(alone), "post_termination_services") == []
+
+
+def test_a_duty_carved_out_of_a_release_still_counts() -> None:
+    released = (
+        "1. Effect. Upon termination of this Agreement, the Supplier shall have no further obligations"
+        " to fill orders."
+    )
+    assert _kinds(_report(released), "post_termination_services") == []
+    carved = (
+        "1. Effect. Upon termination of this Agreement, the Supplier shall have no further obligations,"
+        " except that the Supplier shall fill orders accepted before termination within thirty (30)"
+        " days thereafter."
+    )
+    assert len(_kinds(_report(carved), "post_termination_services")) == 1
+
+
+def test_list_item_opening_on_the_duty_verb_takes_its_shall_from_the_lead_in() -> None:
+    text = (
+        "1. Effect. Upon termination of this Agreement the Distributor will:\n\n"
+        "(a) pay all sums then due;\n\n"
+        "(b) return to the Supplier within twenty (20) days after termination all demonstration units;\n\n"
+    )
+    excerpts = _post_excerpts(_report(text))
+    assert len(excerpts) == 1 and "demonstration units" in excerpts[0]
+    heading = "6. Transition: Upon termination of this Agreement all licences granted hereunder end."
+    assert _kinds(_report(heading), "post_termination_services") == []
+
+
+def test_a_named_termination_period_is_time_after_the_end() -> None:
+    text = (
+        "1. Wind-down. During the Termination Period the Supplier shall continue to provide the Services"
+        " at the then current rates."
+    )
+    assert len(_kinds(_report(text), "post_termination_services")) == 1
