@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from contractlint import __version__
 from contractlint.errors import ContractlintError
@@ -19,6 +19,9 @@ from contractlint.extract import PDF_ENGINES, extract
 from contractlint.extract.limits import Limits
 from contractlint.model import Document, Location
 from contractlint.segment import ClauseTree, segment
+
+if TYPE_CHECKING:
+    from contractlint.lint import LintConfig
 
 __all__ = ["OUTLINE_SCHEMA", "main"]
 
@@ -130,6 +133,20 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _lint_config(args: argparse.Namespace) -> LintConfig:
+    """The LintConfig that the shared rule options (``_add_rule_options``) and limits describe."""
+    from contractlint.lint import LintConfig
+
+    return LintConfig(
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
+        party=args.party,
+        fail_on=args.fail_on,
+        pdf_engine=args.pdf_engine,
+        limits=_limits(args),
+    )
+
+
 def _add_check(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "check",
@@ -147,18 +164,11 @@ def _add_check(subparsers: Any) -> None:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from contractlint.lint import LintConfig, Linter
+    from contractlint.lint import Linter
     from contractlint.model import SEVERITY_RANK
     from contractlint.render.text import render_report, summary_line
 
-    config = LintConfig(
-        select=tuple(args.select),
-        ignore=tuple(args.ignore),
-        party=args.party,
-        fail_on=args.fail_on,
-        pdf_engine=args.pdf_engine,
-        limits=_limits(args),
-    )
+    config = _lint_config(args)
     linter = Linter(config)
     reports = []
     errors = 0
@@ -418,7 +428,6 @@ def _scan(args: argparse.Namespace, out: TextIO) -> int:
 
     from contractlint.cache import DEFAULT_CACHE_DIR
     from contractlint.errors import ConfigError
-    from contractlint.lint import LintConfig
     from contractlint.render.output import ReportWriter, make_writer
     from contractlint.scanner.discover import discover
     from contractlint.scanner.engine import ScanOptions, run_scan
@@ -430,14 +439,7 @@ def _scan(args: argparse.Namespace, out: TextIO) -> int:
         raise ConfigError("only one --format can go to stdout; give the others -o FILE")
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError("-j must be at least 1")
-    config = LintConfig(
-        select=tuple(args.select),
-        ignore=tuple(args.ignore),
-        party=args.party,
-        fail_on=args.fail_on,
-        pdf_engine=args.pdf_engine,
-        limits=_limits(args),
-    )
+    config = _lint_config(args)
     from contractlint.rules import select_rules
 
     select_rules(config.select, config.ignore)  # unknown codes fail before any work
