@@ -14,9 +14,16 @@ __all__ = ["CATEGORIES", "LintContext", "Rule", "all_rules", "get_rule", "run_ru
 
 def all_rules() -> tuple[Rule, ...]:
     """Every built-in rule, by family then code."""
-    from contractlint.rules import communication, deliverables, exit
+    from contractlint.rules import communication, customer_facing, deliverables, exit, hygiene, professional
 
-    rules = (*exit.RULES, *deliverables.RULES, *communication.RULES)
+    rules = (
+        *exit.RULES,
+        *deliverables.RULES,
+        *communication.RULES,
+        *professional.RULES,
+        *customer_facing.RULES,
+        *hygiene.RULES,
+    )
     order = list(CATEGORIES)
     return tuple(sorted(rules, key=lambda r: (order.index(r.category), r.code)))
 

@@ -27,6 +27,9 @@ CATEGORIES: dict[str, str] = {
     "exit": "Exit strategy",
     "deliverables": "Deliverables and goals",
     "communication": "Communication",
+    "professional": "Professional standards",
+    "customer-facing": "Customer-facing work",
+    "hygiene": "Contract hygiene",
 }
 """Rule families, in the order reports show them."""
 
