@@ -76,13 +76,18 @@ def align_spans(
     """Move spans given in ``source`` (the file as read) into ``document`` (``Document.text``).
 
     Labels are offsets into the raw file, but the text extractor rebuilds the text from blocks (it drops
-    indentation and extra blank lines), so the two differ in whitespace only. Non-space characters are
-    matched in order; if they differ too, the spans are returned unchanged.
+    indentation, extra blank lines and page-number lines), so ``document``'s non-space characters are a
+    subsequence of ``source``'s. They are matched in order (greedily, skipping what was dropped); if the
+    document has characters the source lacks, the spans are returned unchanged.
     """
     src = [m.start() for m in re.finditer(r"\S", source)]
     dst = [m.start() for m in re.finditer(r"\S", document)]
-    if len(src) != len(dst) or not src:
+    if not src:
         return list(spans)
+    if len(src) != len(dst):
+        src = _subsequence(source, src, document, dst)
+        if not src:
+            return list(spans)
     out: list[tuple[int, int]] = []
     for s, e in spans:
         i = bisect.bisect_left(src, s)
@@ -92,6 +97,22 @@ def align_spans(
             continue
         out.append((dst[i], dst[j] + 1))
     return out
+
+
+def _subsequence(source: str, src: list[int], document: str, dst: list[int]) -> list[int]:
+    """For each non-space character of ``document``, the position of its match in ``source``; then
+    the source positions of the matched characters, one per document character (empty if none)."""
+    matched: list[int] = []
+    k = 0
+    for d in dst:
+        ch = document[d]
+        while k < len(src) and source[src[k]] != ch:
+            k += 1
+        if k == len(src):
+            return []
+        matched.append(src[k])
+        k += 1
+    return matched
 
 
 def overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:

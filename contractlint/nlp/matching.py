@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import regex
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -134,11 +134,34 @@ class PatternMatcher:
                 found.append((doc.vocab.strings[span.label_], span.start, span.end))
         return found
 
+    def _phrase_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Phrase matches that ignore runs of spaces and line breaks inside a paragraph.
+
+        spaCy makes every extra space its own token, so "time  of sale" (EDGAR text is full of double
+        spaces) or a hard-wrapped line would hide a phrase. The phrases then run over a copy of the Doc
+        without those tokens, built from the words (no second tokenisation), and the matches are mapped
+        back to the real tokens. Paragraph breaks stay, so no phrase spans two blocks.
+        """
+        spaces = doc.to_array([IS_SPACE])
+        if not spaces.any():
+            return list(self.phrase_matcher(doc))
+        keep = [
+            t.i for t in doc if not (spaces[t.i] and BLOCK_SEPARATOR not in t.text and 0 < t.i < len(doc) - 1)
+        ]
+        if len(keep) == len(doc):
+            return list(self.phrase_matcher(doc))
+        words = [doc[i].text for i in keep]
+        compact = Doc(doc.vocab, words=words, spaces=[True] * len(words))
+        return [
+            (match_id, keep[start], keep[end - 1] + 1)
+            for match_id, start, end in self.phrase_matcher(compact)
+        ]
+
     def __call__(self, doc: Doc) -> Doc:
         hits: dict[str, list[tuple[int, int]]] = {}
         spans: list[Span] = []
         strings = doc.vocab.strings
-        found = list(self.phrase_matcher(doc))
+        found = self._phrase_matches(doc)
         found.extend(self._token_matches(doc))
         if found:
             offsets = doc.to_array([IDX, LENGTH])

@@ -53,6 +53,9 @@ _POST_DUTY = "exit-post-duty"
 _POST_DUTY_WEAK = "exit-post-duty-weak"
 _POST_PERIOD = "exit-post-period"
 _POST_NONE = "exit-post-negative"
+_POST_OTHER_END = "exit-post-other-end"
+_POST_UNTIL_END = "exit-post-until-end"
+_POST_NOT_FREED = "exit-post-not-freed"
 _POST_SURVIVAL = "exit-post-survival"
 _POST_CONTRAST = "exit-post-contrast"
 _POST_SURVIVAL_SCOPE = "exit-post-survival-scope"
@@ -63,6 +66,9 @@ _CUES = (
     _POST_DUTY_WEAK,
     _POST_PERIOD,
     _POST_NONE,
+    _POST_OTHER_END,
+    _POST_UNTIL_END,
+    _POST_NOT_FREED,
     _POST_SURVIVAL,
     _POST_CONTRAST,
     _POST_SURVIVAL_SCOPE,
@@ -298,7 +304,7 @@ def _under_end_heading(sents: _Sentences, i: int) -> bool:
     then "(c) Each party will return or destroy ..."), or in a clause titled for it ("Effect of
     Termination")? The lead-in and the heading are separate blocks, so the sentence itself is silent."""
     j = i
-    while j > 0 and j > i - 12 and _ENUMERATOR.match(sents.text(j)):
+    while j > 0 and j > i - 25 and _ENUMERATOR.match(sents.text(j)):
         j -= 1
         if _LEAD_IN.search(sents.text(j).rstrip()):
             return _at_end(sents, j)
@@ -681,6 +687,30 @@ _DUTY = regex.compile(
 )
 
 
+# "For two years following termination, the Licensee shall state ...": a duty that runs for a period
+# after the end, whatever its verb.
+_TIMED_DUTY = regex.compile(
+    r"\b(?:shall|will|must)\s+(?!not\b|mean\b|agree\b|negotiate\b"
+    r"|be\s+(?:relieved|released|liable|prohibited)\b)\w+",
+    regex.I,
+)
+
+
+# A sentence that opens on the time after the end ("After the termination of this Agreement, ...").
+_AFTER_END = regex.compile(
+    r"\W{0,3}(?:\(?[a-z0-9ivx]{1,4}[.)]\s+)?(?:after|following)\s+(?:the\s+|any\s+|such\s+)?"
+    r"(?:termination|expiration|expiry)\b",
+    regex.I,
+)
+
+
+def _freed_or_restrained(sents: _Sentences, i: int) -> bool:
+    """Does sentence ``i`` free or restrain a party, other than by a negation that keeps a duty alive
+    ("the licence shall not terminate", "shall not be relieved of the duty to pay")?"""
+    kept = sents.cues[_POST_NOT_FREED].get(i, [])
+    return any(not any(k < e and s < ke for k, ke in kept) for s, e in sents.cues[_POST_NONE].get(i, []))
+
+
 def _post_termination(sents: _Sentences) -> list[tuple[int, int]]:
     """Sentences where a party still has something to do after the end: a time-after-the-end cue, a
     duty word (hand over, sell off, keep records; or pay, return, with a period that runs after the end)
@@ -690,9 +720,14 @@ def _post_termination(sents: _Sentences) -> list[tuple[int, int]]:
     termination:" lead-in takes the end (and the "shall") from its lead-in."""
     out: list[tuple[int, int]] = []
     for i in sorted(sents.cues[_POST]):
-        strong = sents.has(_POST_DUTY, i)
+        if not _ends_this_contract(sents, i):
+            continue
+        scoped = sents.has(_POST_SURVIVAL, i) and sents.has(_POST_SURVIVAL_SCOPE, i)
+        opens_after = _AFTER_END.match(sents.text(i)) is not None and not sents.has(_POST_DUTY_WEAK, i)
+        timed = (sents.has(_POST_PERIOD, i) or opens_after) and _TIMED_DUTY.search(sents.text(i)) is not None
+        strong = sents.has(_POST_DUTY, i) or scoped or timed
         weak = sents.has(_POST_DUTY_WEAK, i) and sents.has(_POST_PERIOD, i)
-        if not (strong or weak) or (sents.has(_POST_NONE, i) and not _duty_after_release(sents, i)):
+        if not (strong or weak) or (_freed_or_restrained(sents, i) and not _duty_after_release(sents, i)):
             continue
         if sents.has(_POST_SURVIVAL, i) and not sents.has(_POST_SURVIVAL_SCOPE, i):
             continue
@@ -705,13 +740,26 @@ def _post_termination(sents: _Sentences) -> list[tuple[int, int]]:
     return out
 
 
+def _ends_this_contract(sents: _Sentences, i: int) -> bool:
+    """Does one of the end cues of sentence ``i`` speak of what follows the contract's end, not of the
+    end of a period, an option or one service ("after the expiration of the Option Period"), nor of the
+    time up to the end ("to and through the expiration or termination")?"""
+    others = sents.cues[_POST_OTHER_END].get(i, []) + sents.cues[_POST_UNTIL_END].get(i, [])
+    if not others:
+        return True
+    return any(not any(o < e and s < oe for o, oe in others) for s, e in sents.cues[_POST][i])
+
+
 def _end_list_duties(sents: _Sentences, seen: set[int]) -> list[tuple[int, int]]:
     """Duty items in a list under an "Upon termination, each party shall:" lead-in. Alone they are weak
     evidence (most such lists only say what to stop or give back), but once the contract has an
     obligation after the end they are often where it is spelt out, so they are reported as well."""
     out: list[tuple[int, int]] = []
     for i in sorted(sents.cues[_POST_DUTY]):
-        if sents.ranges[i][0] in seen or sents.has(_POST_NONE, i) or _end_lead_in(sents, i) is None:
+        if sents.ranges[i][0] in seen or sents.has(_POST_NONE, i):
+            continue
+        j = _end_lead_in(sents, i)
+        if j is None or sents.has(_POST_NONE, j):
             continue
         out.append(sents.ranges[i])
     return out
@@ -720,11 +768,18 @@ def _end_list_duties(sents: _Sentences, seen: set[int]) -> list[tuple[int, int]]
 def _duty_after_release(sents: _Sentences, i: int) -> bool:
     """Does a duty follow a turn ("except that", "but") that comes after every release or restraint
     word in sentence ``i``? "No further obligations, except that X shall process accepted orders"."""
-    last_none = max(s for s, _ in sents.cues[_POST_NONE][i])
+    last_none, none_end = max(sents.cues[_POST_NONE][i])
+    text = sents.ctx.text
+    for s, _ in sents.cues[_POST_DUTY].get(i, []):
+        if s > none_end and _FRESH_DUTY.search(text, none_end, s):
+            return True  # "... shall not be required to pay, and Garman shall immediately return ..."
     turns = [s for s, _ in sents.cues[_POST_CONTRAST].get(i, []) if s > last_none]
     if not turns:
         return False
     return any(s > min(turns) for s, _ in sents.cues[_POST_DUTY].get(i, []))
+
+
+_FRESH_DUTY = regex.compile(r"\b(?:and|;)\s+(?:[\w\-]+\s+){1,3}?(?:shall|will|must)\s+(?!not\b)", regex.I)
 
 
 def _imperative_item(sents: _Sentences, i: int) -> bool:
@@ -737,7 +792,8 @@ def _imperative_item(sents: _Sentences, i: int) -> bool:
     start = sents.ranges[i][0] + head.end()
     text_at = sents.ctx.text
     for s, e in sents.cues[_POST_DUTY].get(i, []):
-        if start <= s <= start + 1 and text_at[e : e + 1] not in (":", "."):
+        opens = start <= s <= start + 1 or text_at[start:s].strip().lower() == "to"  # "(d) to deliver ..."
+        if opens and text_at[e : e + 1] not in (":", "."):
             return True  # a verb, not a heading ("6. Phase-out:")
     j = _lead_in(sents, i)
     return j is not None and _DUTY.search(sents.text(j)) is not None
@@ -746,7 +802,7 @@ def _imperative_item(sents: _Sentences, i: int) -> bool:
 def _lead_in(sents: _Sentences, i: int) -> int | None:
     """The lead-in sentence ("... the Parties shall:") that list item ``i`` belongs to, if any."""
     j = i
-    while j > 0 and j > i - 12 and _ENUMERATOR.match(sents.text(j)):
+    while j > 0 and j > i - 25 and _ENUMERATOR.match(sents.text(j)):
         j -= 1
         if _LEAD_IN.search(sents.text(j).rstrip()):
             return j
@@ -757,7 +813,7 @@ def _end_lead_in(sents: _Sentences, i: int) -> int | None:
     """The lead-in of list item ``i`` when that lead-in speaks of the end ("Upon termination, Supplier
     shall:")."""
     j = _lead_in(sents, i)
-    return j if j is not None and sents.has(_POST, j) else None
+    return j if j is not None and sents.has(_POST, j) and _ends_this_contract(sents, j) else None
 
 
 # --- clause inventory ---------------------------------------------------------------------------------

@@ -120,3 +120,25 @@ def test_locate_end_line_across_blocks(tmp_path: Path) -> None:
     doc = contractlint.extract(path)
     loc = doc.locate(0, len(doc.text))
     assert (loc.line, loc.end_line) == (1, 7)
+
+
+def test_page_numbers_are_dropped_and_a_sentence_runs_on_over_the_page_break(tmp_path: Path) -> None:
+    """PDF-to-text conversions leave "Page 6" lines and split sentences at the page break."""
+    text = (
+        "1. Records. The Agent shall keep records while it is still responsible for its\n\n"
+        "Page 6\n\n\n\n"
+        "    Book of Business, for one year after termination.\n\n"
+        "2. Fees. The Customer shall pay the Fees.\n\n"
+        "- 7 -\n\n"
+        "3. Term. This Agreement starts today.\n"
+    )
+    path = tmp_path / "edgar.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = contractlint.extract(path)
+    assert "Page 6" not in doc.text and "- 7 -" not in doc.text
+    assert doc.removed_lines == ("- 7 -", "Page 6")
+    first = doc.blocks[0]
+    assert first.text.startswith("1. Records.") and "Book of Business, for one year" in first.text
+    assert first.location.line == 1
+    # A page break after a finished sentence still separates the clauses.
+    assert [b.text.split(".")[0] for b in doc.blocks] == ["1", "2", "3"]

@@ -131,3 +131,16 @@ def test_regex_prefilter_finds_what_finditer_finds() -> None:
         assert literal_head(source) == head
         pattern = regex.compile(source, regex.IGNORECASE)
         assert _regex_hits(pattern, head, text, text.lower()) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_phrases_match_across_double_spaces_and_line_breaks_but_not_across_blocks(nlp: Language) -> None:
+    """EDGAR text doubles spaces and hard-wraps lines; spaCy makes each extra space a token."""
+    for text in (
+        "The Supplier shall respond as soon as  practicable.",
+        "The Supplier shall respond as soon\n   as practicable.",
+    ):
+        doc = nlp(text)
+        vague = [s.text for s in doc.spans["patterns"] if s.label_ == "VAGUE_TERM"]
+        assert [" ".join(v.split()) for v in vague] == ["as soon as practicable"], text
+    doc = nlp("The Supplier shall respond as soon\n\nas practicable.")
+    assert not [s for s in doc.spans["patterns"] if s.label_ == "VAGUE_TERM" and "\n\n" in s.text]

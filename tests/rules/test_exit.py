@@ -467,3 +467,30 @@ def test_a_named_termination_period_is_time_after_the_end() -> None:
         " at the then current rates."
     )
     assert len(_kinds(_report(text), "post_termination_services")) == 1
+
+
+def test_duty_after_the_end_of_something_else_is_not_a_post_termination_service() -> None:
+    other = _report(
+        "1. Option. If the Offeree makes no election, the Seller shall sell its interest within sixty (60) "
+        "days after the expiration of the Option Period.\n\n"
+        "2. Warranties. As of the Effective Date and to and through the expiration or termination of this "
+        "Agreement, each party shall keep complete and accurate records."
+    )
+    assert _kinds(other, "post_termination_services") == []
+
+
+def test_timed_duty_after_the_end_and_scoped_survival_are_post_termination_services() -> None:
+    timed = _report(
+        "For twenty-four (24) months following termination of this Agreement, the Licensee shall state on "
+        "its materials that it no longer operates under the Licensed Mark."
+    )
+    assert len(_kinds(timed, "post_termination_services")) == 1
+    scoped = _report(
+        "Any provisions of this Agreement necessary to balance receipts and deliveries shall survive the "
+        "expiration of this Agreement until such time as such balancing has been accomplished."
+    )
+    assert len(_kinds(scoped, "post_termination_services")) == 1
+    definition = _report(
+        '"Tail Period" shall mean the period commencing on the day after the expiration of the Term.'
+    )
+    assert _kinds(definition, "post_termination_services") == []
