@@ -28,6 +28,10 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "Notice Period to Terminate Renewal": ("notice_to_terminate_renewal",),
     "Renewal Term": ("renewal_term",),
     "Post-Termination Services": ("post_termination_services",),
+    "Insurance": ("insurance",),
+    "Audit Rights": ("audit_rights",),
+    "Warranty Duration": ("warranty_duration",),
+    "Cap on Liability": ("cap_on_liability",),
 }
 
 
