@@ -44,10 +44,10 @@ INVENTORY: dict[str, tuple[str, ...]] = {
     "delivery_deadlines": ("delivery_deadlines",),
     "service_levels": ("service_levels",),
     "standard_of_care": ("standard_of_care",),
-    "qualified_personnel": ("qualified_personnel",),
+    "qualified_personnel": ("qualified_personnel", "key_personnel"),
     "insurance": ("insurance",),
     "subcontracting_control": ("subcontracting_control",),
-    "customer_facing_function": ("customer_facing_function",),
+    "customer_facing_function": ("customer_facing_services",),
 }
 VAGUE_LABEL = "vague_obligation_terms"
 VAGUE_RULES: tuple[str, ...] = ("vague-wording", "agreement-to-agree", "placeholder-text")
@@ -98,7 +98,11 @@ def main(argv: list[str] | None = None) -> int:
             if name == VAGUE_LABEL and actual:
                 for s, e in gold:
                     quotes += 1
-                    covered += any(overlaps(i, [(s, e)]) for i in items)
+                    hit = any(overlaps(i, [(s, e)]) for i in items)
+                    covered += hit
+                    if not hit and args.show_errors:
+                        quote = report.document.text[s:e].replace("\n", " ")
+                        errors.append(f"MISS {name}: {rel} {quote[:120]!r}")
             if predicted != actual and args.show_errors:
                 what = "FP" if predicted else "FN"
                 evidence = (label.get("evidence") or [""])[0][:120]

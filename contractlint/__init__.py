@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 from contractlint.errors import ContractlintError
 from contractlint.extract import extract
-from contractlint.lint import LintConfig, Linter, lint, lint_text
+from contractlint.lint import LintConfig, Linter, lint, lint_set, lint_text
 from contractlint.model import (
     Block,
     Clause,
@@ -39,6 +39,7 @@ __all__ = [
     "__version__",
     "extract",
     "lint",
+    "lint_set",
     "lint_text",
     "scan",
 ]

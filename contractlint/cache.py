@@ -25,6 +25,7 @@ from typing import Any
 
 from contractlint import __version__
 from contractlint.lint import LintConfig
+from contractlint.rules.packs import plugin_fingerprint
 
 __all__ = [
     "CACHE_FORMAT",
@@ -96,6 +97,10 @@ def config_key(config: LintConfig) -> str:
         "pdf_engine": config.pdf_engine or "default",
         "pattern_dirs": [_dir_digest(str(d)) for d in config.pattern_dirs],
         "limits": asdict(config.limits),
+        "severity": sorted(config.severity),
+        "vague_terms_extend": sorted(config.vague_terms_extend),
+        "vague_terms_remove": sorted(config.vague_terms_remove),
+        "plugins": plugin_fingerprint(),
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 

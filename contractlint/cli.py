@@ -8,9 +8,11 @@ Errors a user can cause become one line on stderr (``contractlint: error: ...``)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from contractlint import __version__
@@ -21,7 +23,9 @@ from contractlint.model import Document, Location
 from contractlint.segment import ClauseTree, segment
 
 if TYPE_CHECKING:
+    from contractlint.config import Resolver
     from contractlint.lint import LintConfig
+    from contractlint.rules import Rule
 
 __all__ = ["OUTLINE_SCHEMA", "main"]
 
@@ -51,19 +55,53 @@ def _size(value: str) -> int:
     factor = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(text[-1:], 1)
     number = text[:-1] if factor > 1 else text
     try:
-        return int(float(number) * factor)
-    except ValueError:
+        size = int(float(number) * factor)
+    except (ValueError, OverflowError):
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (use e.g. 50MB)") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"a limit must be positive, not {value!r}")
+    return size
+
+
+def _count(value: str) -> int:
+    """A positive whole number: a limit of 0 or less would refuse every file."""
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count <= 0:
+        raise argparse.ArgumentTypeError(f"a limit must be positive, not {value!r}")
+    return count
 
 
 def _add_limits(parser: argparse.ArgumentParser) -> None:
     """Safety limits for untrusted files (docs/extractors.md); errors name the flag that raises each."""
     d = Limits()
     group = parser.add_argument_group("limits")
-    group.add_argument("--max-file-size", type=_size, default=d.max_file_size, metavar="SIZE")
-    group.add_argument("--max-decompressed-size", type=_size, default=d.max_decompressed_size, metavar="SIZE")
-    group.add_argument("--max-pages", type=int, default=d.max_pages, metavar="N")
-    group.add_argument("--max-chars", type=int, default=d.max_chars, metavar="N")
+    group.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=d.max_file_size,
+        metavar="SIZE",
+        help="largest file read, e.g. 50MB (default: 256MB)",
+    )
+    group.add_argument(
+        "--max-decompressed-size",
+        type=_size,
+        default=d.max_decompressed_size,
+        metavar="SIZE",
+        help="most bytes a DOCX's zip or a PDF's compressed streams may unpack to (default: 512MB)",
+    )
+    group.add_argument(
+        "--max-pages", type=_count, default=d.max_pages, metavar="N", help="most PDF pages (default: 5000)"
+    )
+    group.add_argument(
+        "--max-chars",
+        type=_count,
+        default=d.max_chars,
+        metavar="N",
+        help="most characters of extracted text (default: 50000000)",
+    )
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -94,9 +132,11 @@ def _build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
     _add_check(subparsers)
+    _add_annotate(subparsers)
     _add_outline(subparsers)
     _add_rules(subparsers)
     _add_scan(subparsers)
+    _add_baseline(subparsers)
     return parser
 
 
@@ -107,19 +147,67 @@ def _codes(value: str) -> list[str]:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
+def _severity_override(value: str) -> tuple[str, str]:
+    code, _, level = value.partition("=")
+    if not code.strip() or level.strip() not in ("info", "warning", "error"):
+        raise argparse.ArgumentTypeError(f"not CODE=LEVEL: {value!r} (e.g. EX002=error)")
+    return code.strip().upper(), level.strip()
+
+
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    """Where the configuration comes from (docs/configuration.md)."""
+    group = parser.add_argument_group("configuration")
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        help="use this contractlint.toml or pyproject.toml for every file instead of the nearest one",
+    )
+    group.add_argument(
+        "--isolated", action="store_true", help="ignore all configuration files (command line only)"
+    )
+    group.add_argument(
+        "--pattern-dir",
+        action="append",
+        default=[],
+        dest="pattern_dirs",
+        metavar="DIR",
+        help="extra pattern folder (a firm's patterns and rule packs; repeatable)",
+    )
+
+
 def _add_rule_options(parser: argparse.ArgumentParser) -> None:
-    """What to check and from whose side: shared by ``check`` and ``scan``."""
+    """What to check and from whose side: shared by ``check`` and ``scan``. Each option overrides the
+    configuration file's value (``--extend-select``, ``--ignore`` and ``--severity`` add to it)."""
     parser.add_argument(
-        "--select", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to run (EX,DV001)"
+        "--select",
+        type=_codes,
+        default=None,
+        metavar="CODES",
+        help="rule codes or prefixes to run (EX,DV001)",
+    )
+    parser.add_argument(
+        "--extend-select",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="rule codes or prefixes to run in addition to the selected ones",
     )
     parser.add_argument(
         "--ignore", type=_codes, default=[], metavar="CODES", help="rule codes or prefixes to skip"
     )
     parser.add_argument(
+        "--severity",
+        type=_severity_override,
+        action="append",
+        default=[],
+        metavar="CODE=LEVEL",
+        help="report a rule (or prefix) at another severity, e.g. EX002=error (repeatable)",
+    )
+    parser.add_argument(
         "--fail-on",
         choices=("info", "warning", "error"),
-        default="warning",
-        help="lowest severity that makes the exit status 1 (default: warning)",
+        default=None,
+        help="lowest severity that makes the exit status 1 (default: the configuration's, else warning)",
     )
     parser.add_argument(
         "--party",
@@ -131,19 +219,39 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="exit 0 even when there are findings (unreadable files still give 2)",
     )
+    _add_config_options(parser)
 
 
-def _lint_config(args: argparse.Namespace) -> LintConfig:
-    """The LintConfig that the shared rule options (``_add_rule_options``) and limits describe."""
-    from contractlint.lint import LintConfig
+def _resolver(args: argparse.Namespace) -> Resolver:
+    """Configuration files plus the command line, per contract (``contractlint.config``)."""
+    from contractlint.config import Overrides, Resolver
 
-    return LintConfig(
-        select=tuple(args.select),
-        ignore=tuple(args.ignore),
-        party=args.party,
-        fail_on=args.fail_on,
-        pdf_engine=args.pdf_engine,
-        limits=_limits(args),
+    overrides = Overrides(
+        select=None if getattr(args, "select", None) is None else tuple(args.select),
+        extend_select=tuple(getattr(args, "extend_select", ())),
+        ignore=tuple(getattr(args, "ignore", ())),
+        severity=tuple(getattr(args, "severity", ())),
+        fail_on=getattr(args, "fail_on", None),
+        party=getattr(args, "party", None),
+        pattern_dirs=tuple(str(Path(d).resolve()) for d in args.pattern_dirs),
+        pdf_engine=getattr(args, "pdf_engine", None),
+        limits=_limits(args) if hasattr(args, "max_chars") else Limits(),
+    )
+    return Resolver(overrides, config_file=args.config, isolated=args.isolated)
+
+
+def _lint_config(args: argparse.Namespace, path: str | None = None) -> LintConfig:
+    """The LintConfig for ``path`` (default: the current folder) from its configuration file and the
+    command line's rule options (``_add_rule_options``) and limits."""
+    resolver = _resolver(args)
+    return resolver.default() if path is None else resolver.for_file(path)
+
+
+def _add_baseline_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in FILE (made by 'contractlint baseline')",
     )
 
 
@@ -158,36 +266,49 @@ def _add_check(subparsers: Any) -> None:
     )
     parser.add_argument("files", metavar="FILE", nargs="+", help="DOCX, PDF, text or Markdown contracts")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--as-one-agreement",
+        action="store_true",
+        help="lint the files together as one agreement (core terms, schedules, definitions): one report "
+        "whose findings name their file",
+    )
     _add_rule_options(parser)
+    _add_baseline_option(parser)
     _add_pdf_engine(parser)
     parser.set_defaults(handler=_check)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from contractlint.baseline import Baseline
     from contractlint.lint import Linter
     from contractlint.model import SEVERITY_RANK
     from contractlint.render.text import render_report, summary_line
 
-    config = _lint_config(args)
-    linter = Linter(config)
+    resolver = _resolver(args)
+    baseline = Baseline.load(args.baseline) if args.baseline else None
+    linters: dict[LintConfig, Linter] = {}
     reports = []
     errors = 0
     failing = False
-    for path in args.files:
+    for path in [args.files] if args.as_one_agreement else args.files:
+        config = resolver.for_file(path[0] if isinstance(path, list) else path)
+        linter = linters.get(config) or linters.setdefault(config, Linter(config))
         try:
-            report = linter.lint(path)
+            report = linter.lint_set(path) if isinstance(path, list) else linter.lint(path)
         except ContractlintError as exc:
             errors += 1
             print(f"{PROG}: error: {exc}", file=sys.stderr)
             continue
+        if baseline is not None:
+            report = baseline.filter_report(report)
         reports.append(report)
-        failing |= any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in report.findings)
+        failing |= any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.fail_on] for f in report.findings)
         if args.format == "text":
             out.write(render_report(report))
     if args.format == "json":
         payload: Any = (
             reports[0].to_dict()
-            if len(reports) == 1 and len(args.files) == 1
+            if len(reports) == 1 and (len(args.files) == 1 or args.as_one_agreement)
             else {
                 "schema": "contractlint-reports/1",
                 "reports": [r.to_dict() for r in reports],
@@ -197,27 +318,91 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         print(summary_line(reports, errors), file=sys.stderr)
+    _print_left_out(sum(r.suppressed for r in reports), sum(r.baselined for r in reports), args.baseline)
     if errors:
         return 2
     return 1 if failing and not args.exit_zero else 0
+
+
+def _print_left_out(suppressed: int, baselined: int, baseline: str | None) -> None:
+    """Say how many findings were left out, so a clean run is never mistaken for a clean contract."""
+    if suppressed:
+        print(f"{PROG}: {suppressed} finding(s) suppressed by 'contractlint: ignore'", file=sys.stderr)
+    if baseline:
+        print(f"{PROG}: {baselined} finding(s) baselined ({baseline})", file=sys.stderr)
+
+
+# -- annotate --------------------------------------------------------------------------------------
+
+
+def _add_annotate(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "annotate",
+        help="write a copy of a DOCX or PDF contract with a comment on every finding",
+        description=(
+            "Write a reviewed copy of a DOCX (one Word comment per finding) or PDF (highlights with "
+            "notes). The input is never changed. Exit status: 0 written, 2 usage or input error. "
+            "See docs/annotate.md."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="a DOCX or PDF contract")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="the copy to write (default: FILE's name + .reviewed)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _add_rule_options(parser)
+    _add_pdf_engine(parser)
+    parser.set_defaults(handler=_annotate)
+
+
+def _annotate(args: argparse.Namespace, out: TextIO) -> int:
+    from contractlint.annotate import annotate, prepare
+    from contractlint.lint import Linter
+
+    job = prepare(args.file, args.output, force=args.force)  # refuse before the slow part
+    report = Linter(_lint_config(args, str(job.source))).lint(job.source)
+    written = annotate(job.source, report, job.output, force=args.force)
+    missing = sum(1 for f in report.findings if f.missing)
+    detail = f" ({missing} about missing provisions)" if missing else ""
+    print(f"{PROG}: wrote {written}: {len(report.findings)} finding(s){detail}", file=sys.stderr)
+    return 0
 
 
 # -- rules -----------------------------------------------------------------------------------------
 
 
 def _add_rules(subparsers: Any) -> None:
-    parser = subparsers.add_parser("rules", help="list the rules", description="List every rule.")
+    parser = subparsers.add_parser(
+        "rules",
+        help="list the rules",
+        description="List every rule: built-in, from installed plugins and from the rule packs in the "
+        "configured pattern folders.",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    _add_config_options(parser)
     parser.set_defaults(handler=_rules)
     one = subparsers.add_parser("rule", help="print one rule's documentation")
     one.add_argument("code", metavar="CODE", help="rule code or name, e.g. EX002")
+    _add_config_options(one)
     one.set_defaults(handler=_rule)
 
 
-def _rules(args: argparse.Namespace, out: TextIO) -> int:
+def _known_rules(args: argparse.Namespace) -> tuple[tuple[Rule, str], ...]:
+    """Every rule the configuration of the current folder knows, with where it comes from."""
     from contractlint.rules import all_rules
+    from contractlint.rules.packs import available_rules, plugin_rules
 
-    rules = all_rules()
+    config = _lint_config(args)
+    builtin = {r.code for r in all_rules()}
+    plugins = {r.code for r, _ in plugin_rules()}
+    return tuple(
+        (r, "built-in" if r.code in builtin else "plugin" if r.code in plugins else "pattern")
+        for r in available_rules(config.pattern_dirs)
+    )
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    rules = _known_rules(args)
     if args.format == "json":
         data = [
             {
@@ -226,14 +411,16 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
                 "category": r.category,
                 "severity": r.severity,
                 "summary": r.summary,
+                "origin": origin,
             }
-            for r in rules
+            for r, origin in rules
         ]
         json.dump(data, out, indent=2)
         out.write("\n")
         return 0
-    for r in rules:
-        out.write(f"{r.code}  {r.name:<40} {r.severity:<8} {r.summary}\n")
+    for r, origin in rules:
+        extra = "" if origin == "built-in" else f"  [{origin}]"
+        out.write(f"{r.code}  {r.name:<40} {r.severity:<8} {r.summary}{extra}\n")
     return 0
 
 
@@ -241,7 +428,8 @@ def _rule(args: argparse.Namespace, out: TextIO) -> int:
     from contractlint.rules import get_rule
     from contractlint.rules.docs import rule_markdown
 
-    out.write(rule_markdown(get_rule(args.code)))
+    rules = [r for r, _ in _known_rules(args)]
+    out.write(rule_markdown(get_rule(args.code, rules), pattern_dirs=_lint_config(args).pattern_dirs))
     return 0
 
 
@@ -419,6 +607,7 @@ def _add_scan(subparsers: Any) -> None:
     )
     parser.add_argument("--no-progress", action="store_true", help="never draw the progress line")
     _add_rule_options(parser)
+    _add_baseline_option(parser)
     _add_pdf_engine(parser)
     parser.set_defaults(handler=_scan, outputs=None)
 
@@ -429,7 +618,6 @@ def _scan(args: argparse.Namespace, out: TextIO) -> int:
     from contractlint.cache import DEFAULT_CACHE_DIR
     from contractlint.errors import ConfigError
     from contractlint.render.output import ReportWriter, make_writer
-    from contractlint.scanner.discover import discover
     from contractlint.scanner.engine import ScanOptions, run_scan
     from contractlint.scanner.progress import Progress
     from contractlint.scanner.summary import ScanSummary
@@ -439,10 +627,13 @@ def _scan(args: argparse.Namespace, out: TextIO) -> int:
         raise ConfigError("only one --format can go to stdout; give the others -o FILE")
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError("-j must be at least 1")
-    config = _lint_config(args)
-    from contractlint.rules import select_rules
+    resolver = _resolver(args)
+    config = resolver.default()  # unknown codes fail before any work
+    baseline = None
+    if args.baseline:
+        from contractlint.baseline import Baseline
 
-    select_rules(config.select, config.ignore)  # unknown codes fail before any work
+        baseline = Baseline.load(args.baseline)
     cache_dir = (
         None
         if args.no_cache
@@ -459,16 +650,24 @@ def _scan(args: argparse.Namespace, out: TextIO) -> int:
         scheduler=args.scheduler,
         ship_bytes=args.ship_bytes,
     )
-    files = discover(args.paths, include=args.include, exclude=args.exclude)
+    files = _scan_files(args.paths, resolver, include=args.include, exclude=args.exclude)
     if not files:
         print(f"{PROG}: no contracts found under {', '.join(args.paths)}", file=sys.stderr)
-    summary = ScanSummary(fail_on=args.fail_on)
+    summary = ScanSummary(fail_on=config.fail_on)
+    summary.fail_on_by_path = {f: resolver.fail_on(f) for f in files}
+    suppressed = baselined = 0
     progress = Progress(len(files), sys.stderr, enabled=False if args.no_progress else None)
     writers: list[ReportWriter] = []
     try:
         for fmt, target in outputs:
             writers.append(make_writer(fmt, target, config))
-        for result in run_scan(files, config, options):
+        for result in run_scan(files, config, options, config_for=resolver.for_file):
+            if baseline is not None and result.report is not None:
+                report = baseline.filter_dict(result.path, result.report, result.text or "")
+                result = dataclasses.replace(result, report=report)
+            if result.report is not None:
+                suppressed += int(result.report["summary"].get("suppressed", 0))
+                baselined += int(result.report["summary"].get("baselined", 0))
             summary.add(result)
             for writer in writers:
                 writer.add(result)
@@ -483,8 +682,77 @@ def _scan(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         progress.close()
     sys.stderr.write(summary.table())
+    _print_left_out(suppressed, baselined, args.baseline)
     code = summary.exit_code()
     return 0 if code == 1 and args.exit_zero else code
+
+
+def _scan_files(
+    paths: Sequence[str], resolver: Resolver, *, include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[str]:
+    """The contracts under ``paths``, less those the governing configuration file excludes (a file
+    named on the command line is always kept)."""
+    from contractlint.scanner.discover import discover
+
+    named = {str(Path(p)) for p in paths if not Path(p).is_dir()}
+    files = discover(paths, include=include, exclude=exclude)
+    return [f for f in files if f in named or not resolver.excluded(f)]
+
+
+# -- baseline --------------------------------------------------------------------------------------
+
+
+def _add_baseline(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "baseline",
+        help="record the current findings so that check and scan --baseline report only new ones",
+        description=(
+            "Lint the contracts under the given paths and record every finding by fingerprint (its rule "
+            "and the normalised text of its paragraph, not its position) in a baseline file. "
+            "See docs/suppression.md."
+        ),
+    )
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="folders or files")
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="contractlint-baseline.json",
+        metavar="FILE",
+        help="the baseline file to write (default: contractlint-baseline.json)",
+    )
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files")
+    _add_rule_options(parser)
+    _add_pdf_engine(parser)
+    parser.set_defaults(handler=_baseline)
+
+
+def _baseline(args: argparse.Namespace, out: TextIO) -> int:
+    from contractlint.baseline import Baseline
+    from contractlint.errors import ConfigError
+    from contractlint.scanner.engine import ScanOptions, run_scan
+
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError("-j must be at least 1")
+    resolver = _resolver(args)
+    config = resolver.default()
+    files = _scan_files(args.paths, resolver, exclude=args.exclude)
+    baseline = Baseline()
+    errors = 0
+    options = ScanOptions(jobs=args.jobs, cache_dir=None)
+    for result in run_scan(files, config, options, config_for=resolver.for_file):
+        if result.error is not None:
+            errors += 1
+            print(f"{PROG}: error: {result.path}: {result.error.message}", file=sys.stderr)
+            continue
+        assert result.report is not None
+        baseline.add(result.path, result.report["findings"], result.text or "")
+    baseline.write(args.output)
+    print(
+        f"{PROG}: recorded {baseline.count} finding(s) from {len(baseline.files)} file(s) in {args.output}",
+        file=sys.stderr,
+    )
+    return 2 if errors else 0
 
 
 # -- entry point -----------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ __all__ = [
     "InputError",
     "LegacyFormatError",
     "LimitExceededError",
+    "OutputError",
+    "OutputExistsError",
     "PatternError",
     "UnsupportedFormatError",
 ]
@@ -73,3 +75,17 @@ class PatternError(ContractlintError):
 
 class ConfigError(ContractlintError):
     """A configuration value or command-line option is invalid."""
+
+
+class OutputError(ContractlintError):
+    """An output file cannot be written where asked (e.g. it would replace the input)."""
+
+    def __init__(self, path: str | Path, problem: str, fix: str = "") -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{self.path}: {problem}" + (f"; {fix}" if fix else ""))
+
+
+class OutputExistsError(OutputError):
+    """The output file exists and ``--force`` was not given."""

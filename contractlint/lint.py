@@ -7,20 +7,22 @@ files, compiling matchers) costs far more than linting a typical contract.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from contractlint.extract import PdfEngine, extract
 from contractlint.extract.limits import Limits
-from contractlint.model import Document, Report, Severity
+from contractlint.model import Document, Finding, Report, Severity
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from contractlint.nlp import PatternMatcher
+    from contractlint.rules.context import LintContext
 
-__all__ = ["LintConfig", "Linter", "lint", "lint_text"]
+__all__ = ["LintConfig", "Linter", "lint", "lint_set", "lint_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +39,14 @@ class LintConfig:
     """Lowest severity that makes ``check`` exit 1 (``--fail-on``)."""
     pdf_engine: PdfEngine | None = None
     pattern_dirs: tuple[str, ...] = ()
-    """Extra pattern directories (a firm's own pattern files)."""
+    """Extra pattern directories (a firm's own pattern files and rule packs)."""
     limits: Limits = field(default_factory=Limits)
+    severity: tuple[tuple[str, Severity], ...] = ()
+    """Severity overrides, ``(code or prefix, severity)``; the longest matching prefix wins."""
+    vague_terms_extend: tuple[tuple[str, str, str], ...] = ()
+    """Extra vague terms for DV002, ``(term, group, suggestion)`` (docs/configuration.md)."""
+    vague_terms_remove: tuple[str, ...] = ()
+    """Vague terms DV002 must not flag, lower-case."""
 
 
 @lru_cache(maxsize=4)
@@ -53,9 +61,11 @@ class Linter:
 
     def __init__(self, config: LintConfig | None = None) -> None:
         from contractlint.rules import select_rules
+        from contractlint.rules.packs import available_rules
 
         self.config = config or LintConfig()
-        self.rules = select_rules(self.config.select, self.config.ignore)
+        self.known_rules = available_rules(self.config.pattern_dirs)
+        self.rules = select_rules(self.config.select, self.config.ignore, rules=self.known_rules)
         self.nlp = _pipeline(tuple(str(d) for d in self.config.pattern_dirs))
 
     def lint_document(self, document: Document) -> Report:
@@ -70,15 +80,53 @@ class Linter:
         patterns = matcher.patterns
         top = [(c.location.start, c.location.end) for c in tree.clauses]
         results = evaluate(patterns, docs, clauses=top or None)
-        ctx = LintContext(document, tree, docs, results, party=self.config.party)
+        ctx = LintContext(
+            document,
+            tree,
+            docs,
+            results,
+            party=self.config.party,
+            vague_terms_extend=self.config.vague_terms_extend,
+            vague_terms_remove=frozenset(self.config.vague_terms_remove),
+        )
         findings = run_rules(ctx, self.rules)
+        findings, suppressed = self._suppress(ctx, findings)
         inventory = build_inventory(ctx)
         return Report(
             document=document,
-            findings=tuple(findings),
+            findings=tuple(self._severities(findings)),
             clauses=tuple(inventory),
             outline=tree.clauses,
+            suppressed=suppressed,
         )
+
+    def _suppress(self, ctx: LintContext, findings: list[Finding]) -> tuple[list[Finding], int]:
+        if not ctx.document.comments:
+            return findings, 0
+        from contractlint.model import SEVERITY_RANK
+        from contractlint.rules.suppression import UNUSED_SUPPRESSION
+        from contractlint.suppression import apply_suppressions
+
+        unused = UNUSED_SUPPRESSION if UNUSED_SUPPRESSION in self.rules else None
+        kept, suppressed = apply_suppressions(
+            ctx, findings, ran=self.rules, known=self.known_rules, unused_rule=unused
+        )
+        kept.sort(key=lambda f: (f.location.start, -SEVERITY_RANK[f.severity], f.code, f.location.end))
+        return kept, suppressed
+
+    def _severities(self, findings: list[Finding]) -> list[Finding]:
+        """Apply the configured severity overrides (the longest matching code prefix wins)."""
+        if not self.config.severity:
+            return findings
+        overrides = sorted(self.config.severity, key=lambda kv: -len(kv[0]))
+        out = []
+        for finding in findings:
+            for prefix, severity in overrides:
+                if finding.code.startswith(prefix.upper()):
+                    finding = replace(finding, severity=severity)
+                    break
+            out.append(finding)
+        return out
 
     def lint(
         self, source: str | os.PathLike[str] | bytes | Document, *, filename: str | None = None
@@ -90,6 +138,19 @@ class Linter:
         )
         return self.lint_document(document)
 
+    def lint_set(self, sources: Sequence[str | os.PathLike[str] | Document]) -> Report:
+        """Lint several files as one agreement (core terms, schedules, definitions): terms defined in one
+        file count in all, references may point across files; findings name their file."""
+        from contractlint.extract.combine import combine
+
+        documents = [
+            s
+            if isinstance(s, Document)
+            else extract(s, pdf_engine=self.config.pdf_engine, limits=self.config.limits)
+            for s in sources
+        ]
+        return self.lint_document(combine(documents))
+
 
 def lint(
     source: str | os.PathLike[str] | bytes | Document,
@@ -99,6 +160,13 @@ def lint(
 ) -> Report:
     """Lint one contract: a path, its bytes (with ``filename``), or an extracted ``Document``."""
     return Linter(config).lint(source, filename=filename)
+
+
+def lint_set(
+    sources: Sequence[str | os.PathLike[str] | Document], *, config: LintConfig | None = None
+) -> Report:
+    """Lint the files of one agreement as one contract; ``Location.file`` names each finding's file."""
+    return Linter(config).lint_set(sources)
 
 
 def lint_text(text: str, *, config: LintConfig | None = None, name: str = "<text>") -> Report:

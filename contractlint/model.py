@@ -24,6 +24,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Clause",
+    "Comment",
     "Document",
     "ExtractionWarning",
     "Finding",
@@ -84,6 +85,8 @@ class Location:
     cell: int | None = None
     clause_number: str | None = None
     """The visible number of the innermost clause holding the span (filled by ``segment``)."""
+    file: str | None = None
+    """For an agreement linted as a set of files, the name of the file holding the span (None otherwise)."""
 
     @property
     def pages(self) -> tuple[int, ...]:
@@ -142,6 +145,23 @@ class ExtractionWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class Comment:
+    """A reviewer comment (DOCX) or a directive line (text, Markdown) and the span of text it covers.
+
+    Suppressions (``contractlint: ignore CODE - reason``) are read from these, so a lawyer can silence a
+    finding where the contract is discussed rather than in a separate configuration file.
+    """
+
+    text: str
+    start: int
+    """Offsets into ``Document.text`` of the commented range (half-open)."""
+    end: int
+    author: str = ""
+    id: str = ""
+    """The comment's id in the source (``w:id`` in DOCX; the line number for a directive line)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A contract as contractlint sees it: blocks in reading order and the text they make."""
 
@@ -152,6 +172,11 @@ class Document:
     other_blocks: tuple[Block, ...] = ()
     removed_lines: tuple[str, ...] = ()
     """Distinct running headers, footers and page numbers dropped from a PDF, for auditing."""
+    comments: tuple[Comment, ...] = ()
+    """Reviewer comments anchored in the body text, and directive lines of text sources."""
+    parts: tuple[Source, ...] = ()
+    """For an agreement set (``extract.combine``), the files it joins, in order; their blocks name them in
+    ``Location.file``. Empty for a single file."""
     _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -237,6 +262,7 @@ class Document:
             row=floc.row,
             cell=floc.cell,
             clause_number=floc.clause_number,
+            file=floc.file,
         )
 
 
@@ -347,6 +373,10 @@ class Report:
     """The clause inventory: which provision types were found, and where."""
     outline: tuple[Clause, ...] = ()
     """The clause tree's top-level clauses."""
+    suppressed: int = 0
+    """Findings silenced by ``contractlint: ignore`` comments in the contract."""
+    baselined: int = 0
+    """Findings left out because the baseline file records them (``--baseline``)."""
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -359,19 +389,20 @@ class Report:
         from contractlint import __version__
 
         src = self.document.source
-        return {
+        out: dict[str, object] = {
             "schema": REPORT_SCHEMA,
             "contractlint_version": __version__,
-            "source": {
-                "name": src.name,
-                "path": src.path,
-                "format": src.format,
-                "sha256": src.sha256,
-                "size": src.size,
-                "page_count": src.page_count,
-                "extractor": src.extractor,
+            "source": _source_dict(src),
+        }
+        if self.document.parts:
+            out["parts"] = [_source_dict(p) for p in self.document.parts]
+        return out | {
+            "summary": {
+                "findings": len(self.findings),
+                **self.counts(),
+                **({"suppressed": self.suppressed} if self.suppressed else {}),
+                **({"baselined": self.baselined} if self.baselined else {}),
             },
-            "summary": {"findings": len(self.findings), **self.counts()},
             "warnings": [
                 _drop_empty(
                     {"code": w.code, "message": w.message, "count": w.count, "details": list(w.details)}
@@ -400,6 +431,18 @@ class Report:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
+def _source_dict(src: Source) -> dict[str, object]:
+    return {
+        "name": src.name,
+        "path": src.path,
+        "format": src.format,
+        "sha256": src.sha256,
+        "size": src.size,
+        "page_count": src.page_count,
+        "extractor": src.extractor,
+    }
+
+
 def _drop_empty(d: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in d.items() if v is not None and v != () and v != [] and v != {}}
 
@@ -421,6 +464,7 @@ def location_to_dict(loc: Location, *, boxes: bool = True) -> dict[str, object]:
         "row": loc.row,
         "cell": loc.cell,
         "clause": loc.clause_number,
+        "file": loc.file,
     }
     if boxes and loc.boxes:
         out["boxes"] = [

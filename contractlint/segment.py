@@ -535,7 +535,14 @@ class _Builder:
     # -- main loop -------------------------------------------------------------------------------
 
     def run(self) -> list[_Node]:
+        file = self.doc.blocks[0].location.file if self.doc.blocks else None
         for block in self.doc.blocks:
+            if block.location.file != file:
+                # An agreement set (extract.combine): each file's clauses start a tree of their own.
+                file = block.location.file
+                self.stack.clear()
+                self.current = None
+                self.seen_numbered = False
             self.step(block)
         return self.roots
 

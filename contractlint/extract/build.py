@@ -51,6 +51,9 @@ class BlockDraft:
     cell: int | None = None
     boxes: list[tuple[int, int, int, BBox]] = field(default_factory=list)
     """``(start, end, page, bbox)`` with ``start``/``end`` relative to ``text``."""
+    marks: list[tuple[str, str, int]] = field(default_factory=list)
+    """Comment anchors ``(start|end|ref, comment id, offset in text)``; the extractor maps them after
+    assembly (``Document.comments``)."""
 
 
 def make_source(

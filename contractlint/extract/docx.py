@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -44,9 +45,9 @@ from contractlint.extract.docx_numbering import (
     w,
 )
 from contractlint.extract.limits import Limits
-from contractlint.model import BlockKind, Document, ExtractionWarning, Story
+from contractlint.model import BlockKind, Comment, Document, ExtractionWarning, Story
 
-__all__ = ["extract_docx"]
+__all__ = ["MappedBlock", "TextPiece", "extract_docx", "map_body"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RESAVE = "open and re-save it in Word, or ask for a new copy"
@@ -69,6 +70,10 @@ _P = w("p")
 _R = w("r")
 _T = w("t")
 _TBL = w("tbl")
+_COMMENT_START = w("commentRangeStart")
+_COMMENT_END = w("commentRangeEnd")
+_COMMENT_REF = w("commentReference")
+_COMMENT_MARKS = {_COMMENT_START: "start", _COMMENT_END: "end"}
 _TR = w("tr")
 _TC = w("tc")
 _SDT = w("sdt")
@@ -145,6 +150,17 @@ def _unsafe_name(name: str) -> bool:
     return ".." in PurePosixPath(name).parts
 
 
+_ZIP_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,  # damaged deflate data is not wrapped by zipfile
+    ValueError,  # a negative seek from a lying header offset; undecodable names
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 def _check_zip(data: bytes, label: str, limits: Limits) -> tuple[bytes | None, set[str]]:
     """Refuse bombs and hostile archives; return ``docProps/app.xml`` (page count) and member names."""
     if data.startswith(_OLE2):
@@ -173,11 +189,20 @@ def _check_zip(data: bytes, label: str, limits: Limits) -> tuple[bytes | None, s
             raise LimitExceededError(label, too_many, _RESAVE)
         if sum(i.file_size for i in infos) > limits.max_decompressed_size:
             raise LimitExceededError(label, bomb, bomb_fix)
+        seen: set[str] = set()
         for info in infos:
             if _unsafe_name(info.filename):
                 raise CorruptFileError(
                     label, f"not a valid DOCX (unsafe zip member name {info.filename!r})", _RESAVE
                 )
+            # Part names are case-insensitive: two members with one name let different programs show
+            # different text, so the file is refused rather than read one way.
+            key = info.filename.lower()
+            if key in seen:
+                raise CorruptFileError(
+                    label, f"not a valid DOCX (two zip members are named {info.filename!r})", _RESAVE
+                )
+            seen.add(key)
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
@@ -194,7 +219,7 @@ def _check_zip(data: bytes, label: str, limits: Limits) -> tuple[bytes | None, s
                             raise LimitExceededError(label, bomb, bomb_fix)
                         if keep:
                             pieces.append(chunk)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            except _ZIP_READ_ERRORS as exc:
                 raise CorruptFileError(
                     label,
                     f"damaged DOCX (zip member {info.filename!r} cannot be read: {exc})",
@@ -248,41 +273,27 @@ def _open_parts(data: bytes, label: str, names: set[str]) -> _Parts:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.opc.package import OpcPackage
 
-    damaged = (
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-        zipfile.BadZipFile,
-        AttributeError,
-        NotImplementedError,
-    )
     try:
         package = OpcPackage.open(io.BytesIO(data))
         main = package.main_document_part
         root = _part_xml(main)
-    except damaged as exc:
+    except MemoryError:
+        raise
+    except Exception as exc:
+        # python-docx has no error hierarchy of its own: a hostile package makes it raise KeyError,
+        # TypeError, ValueError, lxml or zlib errors. Whatever it raised, the package is unreadable.
         if isinstance(exc, KeyError):
             missing = "word/document.xml" not in names
             what = "word/document.xml is missing" if missing else "a part it refers to is missing"
+        elif isinstance(exc, PackageNotFoundError | etree.XMLSyntaxError | zipfile.BadZipFile):
+            what = "damaged package" + _xml_reason(exc)
         else:
-            what = "damaged package"
+            what = f"damaged package ({type(exc).__name__})"
         raise CorruptFileError(label, f"not a valid DOCX ({what})", _RESAVE) from None
     body = root.find(w("body"))
     if body is None:
         raise CorruptFileError(label, "not a valid DOCX (the document has no body)", _RESAVE)
-    found: dict[str, list[Any]] = {}
-    for rel in sorted(main.rels.values(), key=lambda r: _rid_key(r.rId)):
-        if rel.is_external:
-            continue
-        for suffix in (_RT_STYLES, _RT_NUMBERING, _RT_HEADER, _RT_FOOTER, _RT_FOOTNOTES, _RT_COMMENTS):
-            if rel.reltype.endswith(suffix):
-                try:
-                    found.setdefault(suffix, []).append(_part_xml(rel.target_part))
-                except (etree.XMLSyntaxError, ValueError, AttributeError):
-                    raise CorruptFileError(
-                        label, f"not a valid DOCX (damaged {suffix.strip('/')} part)", _RESAVE
-                    ) from None
+    found = _related_parts(main, label)
     return _Parts(
         body=body,
         styles=found.get(_RT_STYLES, [None])[0],
@@ -292,6 +303,35 @@ def _open_parts(data: bytes, label: str, names: set[str]) -> _Parts:
         footnotes=found.get(_RT_FOOTNOTES, [None])[0],
         comments=found.get(_RT_COMMENTS, [None])[0],
     )
+
+
+def _related_parts(main: Any, label: str) -> dict[str, list[Any]]:
+    """The parsed parts the main document part relates to, by relationship-type suffix, in rId order."""
+    found: dict[str, list[Any]] = {}
+    for rel in sorted(main.rels.values(), key=lambda r: _rid_key(r.rId)):
+        if rel.is_external:
+            continue
+        for suffix in (_RT_STYLES, _RT_NUMBERING, _RT_HEADER, _RT_FOOTER, _RT_FOOTNOTES, _RT_COMMENTS):
+            if rel.reltype.endswith(suffix):
+                try:
+                    found.setdefault(suffix, []).append(_part_xml(rel.target_part))
+                except (etree.XMLSyntaxError, ValueError, AttributeError) as exc:
+                    raise CorruptFileError(
+                        label,
+                        f"not a valid DOCX (damaged {suffix.strip('/')} part{_xml_reason(exc)})",
+                        _RESAVE,
+                    ) from None
+    return found
+
+
+def _xml_reason(exc: BaseException) -> str:
+    """Why the XML parser refused a part, when the refusal is one of its safety limits."""
+    text = str(exc).lower()
+    if "depth" in text:
+        return ": XML nested deeper than 256 levels"
+    if "entity" in text or "amplification" in text:
+        return ": XML entity expansion refused"
+    return ""
 
 
 def _rid_key(rid: str) -> tuple[int, str]:
@@ -312,6 +352,13 @@ class _Text:
     any_text: bool = False
     fields: list[bool] = field(default_factory=list)
     """Open complex fields, innermost last: True once past ``separate`` (showing the result)."""
+    marks: list[tuple[str, str, int]] = field(default_factory=list)
+    """Comment anchors met in the paragraph: ``(start|end|ref, comment id, offset in its text)``."""
+    nodes: list[tuple[Any, int]] | None = None
+    """When mapping (``map_body``): each run child that shows text, with how many characters."""
+
+    def mark(self, kind: str, el: Any, extra: int = 0) -> None:
+        self.marks.append((kind, el.get(w("id"), ""), sum(map(len, self.parts)) + extra))
 
     def visible(self) -> bool:
         return all(self.fields)
@@ -321,6 +368,9 @@ def _collect(el: Any, out: _Text, defs: NumberingDefinitions, pstyle_bold: bool)
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP_IN_PARAGRAPH:
+            continue
+        if tag in _COMMENT_MARKS:
+            out.mark(_COMMENT_MARKS[tag], child)
             continue
         if tag == _R:
             _run(child, out, defs, pstyle_bold)
@@ -345,6 +395,9 @@ def _run(r: Any, out: _Text, defs: NumberingDefinitions, pstyle_bold: bool) -> N
     pieces: list[str] = []
     for child in r:
         tag = child.tag
+        if tag == _COMMENT_REF:
+            out.mark("ref", child, sum(map(len, pieces)))
+            continue
         if not isinstance(tag, str) or tag in _SKIP_IN_RUN:
             continue
         if tag == _FLD_CHAR:
@@ -359,18 +412,24 @@ def _run(r: Any, out: _Text, defs: NumberingDefinitions, pstyle_bold: bool) -> N
         if hidden or not out.visible():
             continue
         if tag == _T:
-            pieces.append(child.text or "")
+            piece = child.text or ""
         elif tag in (w("tab"), w("ptab")):
-            pieces.append("\t")
+            piece = "\t"
         elif tag == w("br"):
-            if child.get(w("type")) not in ("page", "column"):
-                pieces.append("\n")
+            if child.get(w("type")) in ("page", "column"):
+                continue
+            piece = "\n"
         elif tag == w("cr"):
-            pieces.append("\n")
+            piece = "\n"
         elif tag == w("noBreakHyphen"):
-            pieces.append("-")
+            piece = "-"
         elif tag == w("sym"):
-            pieces.append(_sym(child.get(w("char"))))
+            piece = _sym(child.get(w("char")))
+        else:
+            continue
+        pieces.append(piece)
+        if out.nodes is not None:
+            out.nodes.append((child, len(piece)))
     if pieces:
         text = "".join(pieces)
         out.parts.append(text)
@@ -407,6 +466,8 @@ class _Pending:
 
     text: str
     paragraph: int
+    marks: list[tuple[str, str, int]] = field(default_factory=list)
+    nodes: list[tuple[Any, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -420,10 +481,24 @@ class _Walker:
     paragraphs: int = 0
     tables: int = 0
     chars: int = 0
+    nodes: dict[int, list[tuple[Any, int]]] | None = None
+    """When mapping: by index into ``drafts``, the run children that show its text (``_Text.nodes``)."""
 
     def walk(self, container: Any, cell: _Cell | None = None, *, silent: bool = False) -> None:
         pending: _Pending | None = None
-        for el in _flatten(container, (_P, _TBL)):
+        for el in _flatten(container, (_P, _TBL, _COMMENT_START, _COMMENT_END)):
+            if el.tag in _COMMENT_MARKS:
+                # Between paragraphs: an empty draft holds the anchor; assembly drops it, and
+                # ``_comments`` moves the anchor to the nearest kept block.
+                if not silent:
+                    self.drafts.append(
+                        BlockDraft(
+                            kind="paragraph",
+                            text="",
+                            marks=[(_COMMENT_MARKS[el.tag], el.get(w("id"), ""), 0)],
+                        )
+                    )
+                continue
             if el.tag == _TBL:
                 if pending is not None:
                     self._emit_text(pending, cell)
@@ -483,25 +558,43 @@ class _Walker:
                 mark_deleted = mark_rpr.find(_DEL) is not None or (mark_rpr.find(_MOVE_FROM) is not None)
                 mark_hidden = _on(mark_rpr.find(w("vanish")))
         style = self.defs.styles.get(style_id or self.defs.default_pstyle or "")
-        text = _Text()
+        text = _Text(nodes=None if self.nodes is None else [])
         _collect(p, text, self.defs, style.bold if style else False)
         own = "".join(text.parts)
+        nodes = text.nodes
+        if pending is not None and pending.nodes is not None and nodes is not None:
+            nodes = pending.nodes + nodes
+        marks = text.marks
         if pending is not None:
+            marks = [*pending.marks, *((k, i, pos + len(pending.text)) for k, i, pos in marks)]
             own = pending.text + own
         ordinal = pending.paragraph if pending is not None else self.paragraphs
         if mark_deleted:
-            return _Pending(own, ordinal)
+            return _Pending(own, ordinal, marks, nodes)
         if mark_hidden and not own.strip():
+            if marks:
+                self.drafts.append(BlockDraft(kind="paragraph", text="", marks=marks))
             return None
         label: Label | None = None
         resolved = self.defs.resolve(style_id, num_id, ilvl)
         if resolved is not None:
             label = self.numberer.next(*resolved)
-        self._emit(own, ordinal, cell, style, outline, label, bold=text.any_text and text.bold)
+        bold = text.any_text and text.bold
+        self._emit(own, ordinal, cell, style, outline, label, bold=bold, marks=marks, nodes=nodes)
         return None
 
     def _emit_text(self, pending: _Pending, cell: _Cell | None) -> None:
-        self._emit(pending.text, pending.paragraph, cell, None, None, None, bold=False)
+        self._emit(
+            pending.text,
+            pending.paragraph,
+            cell,
+            None,
+            None,
+            None,
+            bold=False,
+            marks=pending.marks,
+            nodes=pending.nodes,
+        )
 
     def _emit(
         self,
@@ -513,6 +606,8 @@ class _Walker:
         label: Label | None,
         *,
         bold: bool,
+        marks: list[tuple[str, str, int]] | None = None,
+        nodes: list[tuple[Any, int]] | None = None,
     ) -> None:
         number = label.text if label is not None else None
         prefix = ""
@@ -558,8 +653,11 @@ class _Walker:
                 table=cell.table if cell else None,
                 row=cell.row if cell else None,
                 cell=cell.cell if cell else None,
+                marks=[(k, i, pos + len(prefix)) for k, i, pos in marks or ()],
             )
         )
+        if self.nodes is not None:
+            self.nodes[len(self.drafts) - 1] = nodes or []
 
 
 def _heading_level(style_name: str | None, outline: int | None) -> int | None:
@@ -585,6 +683,59 @@ def _flatten(parent: Any, wanted: tuple[str, ...]) -> Iterator[Any]:
             yield child
         elif tag in _BLOCK_WRAPPERS:
             yield from _flatten(child, wanted)
+
+
+# --------------------------------------------------------------------------------------------------
+# Run map (for writers)
+
+
+@dataclass(frozen=True, slots=True)
+class TextPiece:
+    """Characters ``[start, end)`` of a block's text, shown by one run child (``w:t``, ``w:tab``, ...)."""
+
+    start: int
+    end: int
+    node: Any
+    """The lxml element; its parent is the ``w:r``."""
+
+
+@dataclass(frozen=True, slots=True)
+class MappedBlock:
+    """A body block as ``extract_docx`` reads it, with the run children that show its characters.
+
+    An automatic number (``text[:text_start]``) has no piece: Word draws it, no run holds it.
+    """
+
+    text: str
+    text_start: int
+    pieces: tuple[TextPiece, ...]
+
+
+def map_body(main_part: Any, *, label: str = "<docx>") -> list[MappedBlock]:
+    """The body blocks of a loaded python-docx document part, in ``Document.blocks`` order.
+
+    For writers (``contractlint.annotate``) that must turn a span of ``Document.text`` back into runs:
+    the text is built by the same walk as ``extract_docx``, so offsets agree by construction.
+    """
+    root = _part_xml(main_part)
+    body = root.find(w("body"))
+    if body is None:
+        raise CorruptFileError(label, "not a valid DOCX (the document has no body)", _RESAVE)
+    found = _related_parts(main_part, label)
+    defs = NumberingDefinitions(found.get(_RT_NUMBERING, [None])[0], found.get(_RT_STYLES, [None])[0])
+    walker = _Walker(defs, "body", label, 1 << 62, Numberer(defs), nodes={})
+    walker.walk(body)
+    out: list[MappedBlock] = []
+    for i, draft in enumerate(walker.drafts):
+        if not draft.text.strip():  # assemble drops these
+            continue
+        pieces: list[TextPiece] = []
+        offset = draft.text_start
+        for node, n in walker.nodes.get(i, []) if walker.nodes is not None else []:
+            pieces.append(TextPiece(offset, offset + n, node))
+            offset += n
+        out.append(MappedBlock(draft.text, draft.text_start, tuple(pieces)))
+    return out
 
 
 # --------------------------------------------------------------------------------------------------
@@ -642,7 +793,8 @@ def extract_docx(data: bytes, *, name: str, path: str | None, limits: Limits) ->
         warnings.append(
             ExtractionWarning(
                 "comments",
-                f"{comments} reviewer comment(s) in the document; comments are not linted",
+                f"{comments} reviewer comment(s) in the document; comments are not linted "
+                "(except 'contractlint: ignore' suppressions)",
                 count=comments,
             )
         )
@@ -654,4 +806,60 @@ def extract_docx(data: bytes, *, name: str, path: str | None, limits: Limits) ->
         page_count=_page_count(app_xml),
         extractor="docx",
     )
-    return assemble(source, body.drafts, warnings=warnings, other=other)
+    document = assemble(source, body.drafts, warnings=warnings, other=other)
+    if parts.comments is None:
+        return document
+    return replace(document, comments=_comments(parts.comments, body.drafts, document))
+
+
+def _comments(root: Any, drafts: list[BlockDraft], document: Document) -> tuple[Comment, ...]:
+    """The comments anchored in the body, with their ranges as ``Document.text`` offsets.
+
+    An anchor in a paragraph that assembly dropped (empty) moves to the nearest kept block: a start to
+    the next block's start, an end to the previous block's end.
+    """
+    kept = iter(document.blocks)
+    placed: dict[tuple[str, str], int] = {}
+    waiting: list[tuple[str, str]] = []
+    last_end = 0
+    for draft in drafts:
+        if not draft.text.strip():
+            for kind, cid, _ in draft.marks:
+                if kind == "end":
+                    placed.setdefault((kind, cid), last_end)
+                else:
+                    waiting.append((kind, cid))
+            continue
+        block = next(kept)
+        for key in waiting:
+            placed.setdefault(key, block.location.start)
+        waiting.clear()
+        for kind, cid, pos in draft.marks:
+            placed.setdefault((kind, cid), block.location.start + min(pos, len(block.text)))
+        last_end = block.location.end
+    for key in waiting:
+        placed.setdefault(key, len(document.text))
+    out: list[Comment] = []
+    for el in root.iterchildren(w("comment")):
+        cid = el.get(w("id"), "")
+        first, last = placed.get(("start", cid)), placed.get(("end", cid))
+        ref = placed.get(("ref", cid))
+        if first is None and last is None:
+            if ref is None:
+                continue  # anchored in a header, footer or footnote: not in the body text
+            holder = document.block_at(ref)
+            first, last = (ref, ref) if holder is None else (holder.location.start, holder.location.end)
+        start = first if first is not None else last
+        end = last if last is not None else first
+        assert start is not None and end is not None
+        text = "\n".join("".join(t.text or "" for t in p.iter(_T)) for p in el.iter(_P))
+        out.append(
+            Comment(
+                text=text.strip(),
+                start=min(start, end),
+                end=max(start, end),
+                author=el.get(w("author"), ""),
+                id=cid,
+            )
+        )
+    return tuple(sorted(out, key=lambda c: (c.start, c.end)))

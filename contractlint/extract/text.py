@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 import regex
 
 from contractlint.errors import LimitExceededError
 from contractlint.extract.build import BlockDraft, assemble, make_source
 from contractlint.extract.limits import Limits
-from contractlint.model import BlockKind, Document, ExtractionWarning
+from contractlint.model import BlockKind, Comment, Document, ExtractionWarning
 
 __all__ = ["decode_text", "extract_text"]
 
@@ -29,6 +30,9 @@ _STARTS_BLOCK = regex.compile(
 _MD_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = regex.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _LONG_LINE = 120
+_DIRECTIVE = regex.compile(r"^\s*<!--\s*(contractlint\s*:.*?)\s*-->\s*$", regex.IGNORECASE)
+"""A suppression line (docs/suppression.md): an HTML comment, which Markdown hides and no contract
+contains by accident. It is not contract text, so it is left out of the blocks."""
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -43,11 +47,66 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
-    """Group line indices into paragraphs: ``(first, last)`` inclusive, 0-based."""
+_PAGE_MARKER = regex.compile(
+    r"^\s*(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,3})\s*$", regex.I
+)
+_ENDS_SENTENCE = regex.compile(r"[.:;!?\"')\]\u201d]\s*$")
+_STARTS_LOWER = regex.compile(r"^\s*\p{Ll}")
+_RUNS_ON = regex.compile(
+    r"(?:,|\b(?:a|an|the|its|their|his|her|of|to|and|or|for|in|on|by|with|from|that|which|shall|will|may))\s*$",
+    regex.I,
+)
+
+
+def _page_breaks(lines: list[str]) -> tuple[list[str], set[int]]:
+    """Page numbers that a PDF-to-text conversion left on lines of their own ("Page 6", "- 6 -", "6"),
+    and the blank lines to skip where a sentence runs on over the page break.
+
+    The page-number lines are blanked (their text is returned for ``Document.removed_lines``); where the
+    paragraph before the break does not end a sentence and the one after starts in lower case, the blank
+    lines between them do not end the paragraph.
+    """
+    removed: list[str] = []
+    markers: set[int] = set()
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if (
+            _PAGE_MARKER.match(line)
+            and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == n or not lines[i + 1].strip())
+        ):
+            removed.append(line.strip())
+            markers.add(i)
+            lines[i] = ""
+    skip: set[int] = set()
+    if not removed:
+        return removed, skip
+    i = 0
+    while i < n:
+        if lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].strip():
+            j += 1
+        runs_on = i > 0 and j < n and not _ENDS_SENTENCE.search(lines[i - 1])
+        if runs_on and markers.intersection(range(i, j)) and (
+            _STARTS_LOWER.match(lines[j]) or _RUNS_ON.search(lines[i - 1])
+        ):
+            skip.update(range(i, j))
+        i = j
+    return removed, skip
+
+
+def _paragraphs(lines: list[str], skip: set[int] | None = None) -> list[tuple[int, int]]:
+    """Group line indices into paragraphs: ``(first, last)`` inclusive, 0-based. Blank lines in
+    ``skip`` (a page break inside a sentence) do not end a paragraph."""
     groups: list[tuple[int, int]] = []
     start: int | None = None
+    skip = skip or set()
     for i, line in enumerate(lines):
+        if i in skip:
+            continue
         if not line.strip():
             if start is not None:
                 groups.append((start, i - 1))
@@ -56,7 +115,7 @@ def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
         if start is None:
             start = i
             continue
-        prev = lines[i - 1]
+        prev = lines[i - 1] if i - 1 not in skip else ""
         # Unwrapped text (one paragraph per long line) and typed clause numbers start new blocks.
         if len(prev) >= _LONG_LINE or _STARTS_BLOCK.match(line) or _MD_HEADING.match(prev):
             groups.append((start, i - 1))
@@ -79,9 +138,15 @@ def extract_text(
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    directives: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if "<!--" in line and (m := _DIRECTIVE.match(line)):
+            directives.append((i + 1, m.group(1)))
+            lines[i] = ""
     drafts: list[BlockDraft] = []
-    for first, last in _paragraphs(lines):
-        chunk = [ln.rstrip() for ln in lines[first : last + 1]]
+    removed, skip = _page_breaks(lines)
+    for first, last in _paragraphs(lines, skip):
+        chunk = [ln.rstrip() for k, ln in enumerate(lines[first : last + 1], first) if k not in skip]
         indent = min(len(ln) - len(ln.lstrip()) for ln in chunk if ln.strip())
         body = "\n".join(ln[indent:] if len(ln) >= indent else ln.lstrip() for ln in chunk)
         kind: BlockKind = "paragraph"
@@ -117,4 +182,17 @@ def extract_text(
         path=path,
         extractor="text",
     )
-    return assemble(source, drafts, warnings=warnings)
+    document = assemble(source, drafts, warnings=warnings, removed_lines=sorted(set(removed)))
+    if not directives:
+        return document
+    return replace(document, comments=tuple(_directive(document, n, t) for n, t in directives))
+
+
+def _directive(document: Document, line: int, text: str) -> Comment:
+    """A directive line covers the block after it (the suppression code widens that to the clause the
+    block opens)."""
+    for block in document.blocks:
+        if (block.location.line or 0) > line:
+            return Comment(text, block.location.start, block.location.end, id=str(line))
+    end = len(document.text)
+    return Comment(text, end, end, id=str(line))

@@ -25,6 +25,7 @@ __all__ = [
     "MatcherSet",
     "PatternRule",
     "PatternSet",
+    "RuleDeclaration",
     "default_patterns_dir",
     "load_patterns",
 ]
@@ -32,8 +33,26 @@ __all__ = [
 KINDS = ("existence", "absence", "conditional", "sequence")
 SCOPES = ("document", "clause", "sentence")
 _RULE_KEYS = frozenset(
-    {"id", "kind", "label", "description", "message", "scope", "phrases", "patterns", "regex", "if", "then"}
-)
+    {
+        "id", "kind", "label", "description", "message", "scope", "phrases", "patterns", "regex", "if",
+        "then", "rule",
+    }
+)  # fmt: skip
+_DECLARATION_KEYS = {
+    "code": True,
+    "name": True,
+    "summary": True,
+    "severity": False,
+    "category": False,
+    "message": False,
+    "why": False,
+    "suggestion": False,
+    "anchor": False,
+    "example-fail": False,
+    "example-pass": False,
+}
+"""Keys of a pattern's ``rule:`` block (True: required); docs/rule-packs.md describes them."""
+_SEVERITIES = ("info", "warning", "error")
 _SET_KEYS = ("phrases", "patterns", "regex")
 _LEXICON_KEYS = frozenset({"label", "pattern", "id", "suggestion"})
 _ID = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,6 +80,25 @@ class MatcherSet:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleDeclaration:
+    """A pattern's ``rule:`` block: the finding a rule pack reports from the pattern's verdict."""
+
+    code: str
+    name: str
+    summary: str
+    severity: str = "warning"
+    category: str = "custom"
+    message: str = ""
+    why: str = ""
+    suggestion: str = ""
+    anchor: tuple[str, ...] = ()
+    example_fail: str = ""
+    example_pass: str = ""
+    source: str = ""
+    """``file:line`` of the ``rule:`` block."""
+
+
+@dataclass(frozen=True, slots=True)
 class PatternRule:
     """One YAML rule pattern. ``parts`` is ``{"match": ...}``, or ``{"if": ..., "then": ...}``."""
 
@@ -73,6 +111,8 @@ class PatternRule:
     """``file:line`` of the rule, for messages."""
     description: str = ""
     message: str = ""
+    declaration: RuleDeclaration | None = None
+    """Set when the pattern declares a rule of its own (a rule pack), see docs/rule-packs.md."""
 
     @property
     def searched(self) -> tuple[str, ...]:
@@ -274,6 +314,9 @@ def _rule(item: Any, line: int, name: str) -> PatternRule:
                 if key in item:
                     raise _Located(kl[key], f"a sequence rule has only 'patterns' (token lists), not {key!r}")
         parts = {"match": _matcher_set(item, item.line, kind)}
+    declaration = None
+    if "rule" in item:
+        declaration = _declaration(item["rule"], kl["rule"], name)
     return PatternRule(
         id=rule_id,
         kind=kind,
@@ -283,7 +326,43 @@ def _rule(item: Any, line: int, name: str) -> PatternRule:
         source=f"{name}:{line}",
         description=item.get("description", ""),
         message=item.get("message", ""),
+        declaration=declaration,
     )
+
+
+def _declaration(block: Any, line: int, name: str) -> RuleDeclaration:
+    """Validate a ``rule:`` block (code, name and severity formats; the category is checked by the
+    rules layer, which owns the list)."""
+    if not isinstance(block, _Dict):
+        raise _Located(line, "'rule:' must be a mapping with code, name and summary")
+    kl = block.key_lines
+    for key in block:
+        if key not in _DECLARATION_KEYS:
+            raise _Located(
+                kl[key], f"unknown key {key!r} under 'rule:'; expected one of {', '.join(_DECLARATION_KEYS)}"
+            )
+    for key, required in _DECLARATION_KEYS.items():
+        if required and key not in block:
+            raise _Located(block.line, f"'rule:' without {key!r}")
+    values: dict[str, Any] = {}
+    for key, value in block.items():
+        if key == "anchor":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise _Located(kl[key], "'anchor' must be a list of words of clause titles")
+            values[key] = tuple(value)
+            continue
+        if not isinstance(value, str) or not value.strip():
+            raise _Located(kl[key], f"{key!r} must be a non-empty string")
+        values[key.replace("-", "_")] = value.strip()
+    if not regex.match(r"^[A-Z]{2}\d{3}$", values["code"]):
+        problem = f"code {values['code']!r} must be two capitals and three digits, e.g. DP001"
+        raise _Located(kl["code"], problem)
+    if not _ID.match(values["name"]):
+        raise _Located(kl["name"], f"name {values['name']!r} must be kebab-case")
+    if values.get("severity", "warning") not in _SEVERITIES:
+        problem = f"unknown severity {values['severity']!r}; expected info, warning or error"
+        raise _Located(kl["severity"], problem)
+    return RuleDeclaration(**values, source=f"{name}:{block.line}")
 
 
 def _matcher_set(item: _Dict, line: int, kind: str) -> MatcherSet:

@@ -544,6 +544,17 @@ _HEREIN = regex.compile(
 )
 _CUT = regex.compile(r"[;:,]\s*")
 _QUOTE = _Trigger('"“”', whole_words=False)
+# A definition table row: the term alone in its cell (quoted, or bare when the next cell says "means"),
+# the definition in the next cell. Blocks are joined by a blank line, so each cell is its own paragraph.
+_TABLE_ROW = regex.compile(
+    rf"""(?:^|(?<=\n\n))[ \t]*
+    (?:{_QO}(?P<term>[A-Z0-9][^"“”\n]{{0,79}}?){_QC}
+       (?:[ \t]*(?:,|/|(?:,[ \t]*)?\b(?:or|and)\b)[ \t]*{_QO}(?P<term>[A-Z0-9][^"“”\n]{{0,79}}?){_QC})*
+       [ \t]*:?[ \t]*\n\n(?=[ \t]*[\w(\[])
+      |(?P<term>[A-Z][\w’'&/\-]*(?:[ \t][\w’'&/\-]+){{0,7}})[ \t]*:?[ \t]*\n\n
+       (?=[ \t]*(?i:means|shall\s+mean)\b))""",
+    regex.VERBOSE,
+)
 
 
 def _sentence_bounds(doc: Doc) -> list[int]:
@@ -569,6 +580,8 @@ def find_definitions(doc: Doc) -> list[Hit]:
     ``"X" means ...`` (the definition runs to the end of its sentence or list item, or to the next
     ``"Y" means``); ``(the "X")`` and ``hereinafter "X"`` (the definition is the phrase before the
     bracket, back to the previous comma, semicolon, colon or sentence start: an approximation).
+    A definition table row (form ``table``) is a term alone in its cell, quoted or followed by a cell
+    that starts with "means"; the definition is the next cell's first paragraph.
     """
     text = doc_text(doc)
     bounds = _sentence_bounds(doc)
@@ -619,6 +632,19 @@ def find_definitions(doc: Doc) -> list[Hit]:
                     },
                 )
             )
+    for m in _TABLE_ROW.finditer(text):
+        start = m.end()
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        nxt = text.find("\n\n", start)
+        end = _trim_end(text, len(text) if nxt < 0 else nxt, " \t\r\n;,.")
+        # '"Intellectual Property Rights" or "IPR"': every quoted term of the cell is defined
+        for t_start, t_end, term in zip(m.starts("term"), m.ends("term"), m.captures("term"), strict=True):
+            if t_start in taken:
+                continue
+            taken.add(t_start)
+            value = {"term": term.strip(), "form": "table", "start": start, "end": max(start, end)}
+            hits.append((t_start, t_end, "DEFINED_TERM", value))
     for m in _windowed(_HEREIN, _QUOTE, text, 80, 90):
         if m.start("term") in taken:
             continue

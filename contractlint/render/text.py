@@ -23,6 +23,9 @@ def finding_position(report: Report, finding: Finding) -> str:
     """``path:page:para``; a source without pages shows ``-`` for the page, text sources add the line."""
     loc = finding.location
     name = report.document.source.path or report.document.source.name
+    if loc.file is not None:  # an agreement set: the file holding the finding
+        part = next((p for p in report.document.parts if p.name == loc.file or p.path == loc.file), None)
+        name = (part.path or part.name) if part is not None else loc.file
     page = "-" if loc.page is None else str(loc.page)
     para = loc.paragraph_on_page if loc.paragraph_on_page is not None else loc.paragraph
     out = f"{name}:{page}:{'-' if para is None else para}"

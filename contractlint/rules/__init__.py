@@ -14,7 +14,15 @@ __all__ = ["CATEGORIES", "LintContext", "Rule", "all_rules", "get_rule", "run_ru
 
 def all_rules() -> tuple[Rule, ...]:
     """Every built-in rule, by family then code."""
-    from contractlint.rules import communication, customer_facing, deliverables, exit, hygiene, professional
+    from contractlint.rules import (
+        communication,
+        customer_facing,
+        deliverables,
+        exit,
+        hygiene,
+        professional,
+        suppression,
+    )
 
     rules = (
         *exit.RULES,
@@ -23,13 +31,15 @@ def all_rules() -> tuple[Rule, ...]:
         *professional.RULES,
         *customer_facing.RULES,
         *hygiene.RULES,
+        *suppression.RULES,
     )
     order = list(CATEGORIES)
     return tuple(sorted(rules, key=lambda r: (order.index(r.category), r.code)))
 
 
-def get_rule(code: str) -> Rule:
-    for rule in all_rules():
+def get_rule(code: str, rules: Sequence[Rule] | None = None) -> Rule:
+    """A rule by code or name, from ``rules`` (default: the built-in rules)."""
+    for rule in all_rules() if rules is None else rules:
         if rule.code == code.upper() or rule.name == code.lower():
             return rule
     raise ConfigError(f"unknown rule {code!r}; 'contractlint rules' lists them")

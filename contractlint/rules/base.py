@@ -30,6 +30,8 @@ CATEGORIES: dict[str, str] = {
     "professional": "Professional standards",
     "customer-facing": "Customer-facing work",
     "hygiene": "Contract hygiene",
+    "suppression": "Suppressions",
+    "custom": "Rule packs",
 }
 """Rule families, in the order reports show them."""
 

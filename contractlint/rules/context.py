@@ -59,6 +59,8 @@ class LintContext:
         results: Sequence[PatternResult],
         *,
         party: str | None = None,
+        vague_terms_extend: tuple[tuple[str, str, str], ...] = (),
+        vague_terms_remove: frozenset[str] = frozenset(),
     ) -> None:
         self.document = document
         self.text = document.text
@@ -66,6 +68,10 @@ class LintContext:
         self.docs = list(docs)
         self.results = {r.rule: r for r in results}
         self.party = party
+        self.vague_terms_extend = vague_terms_extend
+        """Configured extra vague terms, ``(term, group, suggestion)``."""
+        self.vague_terms_remove = vague_terms_remove
+        """Configured terms that are not vague for this reviewer, lower-case."""
         self._hit_cache: dict[str, list[Hit]] = {}
 
     # --- NLP results, in absolute offsets ---------------------------------------------------------------

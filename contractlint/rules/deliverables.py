@@ -294,18 +294,22 @@ def _phrase_regex(phrase: str) -> str:
 
 
 @cache
-def _lexicon() -> _Lexicon:
-    """The shipped VAGUE_TERM lexicon, matched whitespace-tolerantly (PDF text breaks lines inside
-    phrases, which the token-based PhraseMatcher cannot cross)."""
+def _lexicon(extra: tuple[tuple[str, str, str], ...] = ()) -> _Lexicon:
+    """The shipped VAGUE_TERM lexicon plus the configured ``extra`` terms (``vague-terms.extend``),
+    matched whitespace-tolerantly (PDF text breaks lines inside phrases, which the token-based
+    PhraseMatcher cannot cross)."""
     groups: dict[str, str] = {}
     terms: dict[str, _Term] = {}
-    for entry in load_patterns().lexicon:
-        if entry.label != "VAGUE_TERM" or not isinstance(entry.pattern, str):
-            continue
-        if entry.suggestion and entry.id not in groups:
-            groups[entry.id] = entry.suggestion
-        key = " ".join(entry.pattern.lower().split())
-        terms.setdefault(key, _Term(key, entry.id, entry.suggestion))
+    entries = [
+        (e.pattern, e.id, e.suggestion)
+        for e in load_patterns().lexicon
+        if e.label == "VAGUE_TERM" and isinstance(e.pattern, str)
+    ]
+    for pattern, group, suggestion in [*entries, *extra]:
+        if suggestion and group not in groups:
+            groups[group] = suggestion
+        key = " ".join(pattern.lower().split())
+        terms.setdefault(key, _Term(key, group, suggestion))
     terms = {
         k: _Term(t.text, t.group, t.suggestion or groups.get(t.group, _GENERIC_SUGGESTION))
         for k, t in terms.items()
@@ -401,7 +405,7 @@ class _VagueHit:
 def _term_hits(ctx: LintContext) -> list[_VagueHit]:
     """Every lexicon term in the text, plus token-pattern and user-lexicon hits the pipeline found; where
     hits overlap, the longest wins ("reasonable measures" over "reasonable")."""
-    lex = _lexicon()
+    lex = _lexicon(ctx.vague_terms_extend)
     found: list[_VagueHit] = []
     for start, end in _lexicon_matches(ctx.text, lex):
         term = lex.terms.get(_normal(ctx.text[start:end]))
@@ -412,6 +416,8 @@ def _term_hits(ctx: LintContext) -> list[_VagueHit]:
             text = _normal(ctx.text[span.start : span.end])
             term = lex.terms.get(text) or _Term(text, str(span.value or "vague"), "")
             found.append(_VagueHit(span.start, span.end, term))
+    if ctx.vague_terms_remove:
+        found = [h for h in found if h.term.text not in ctx.vague_terms_remove]
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_VagueHit] = []
     for hit in found:

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contractlint.rules import CATEGORIES, Rule, all_rules
+
+if TYPE_CHECKING:
+    from contractlint.nlp.patterns import PatternSet
 
 __all__ = ["render_all", "rule_markdown"]
 
@@ -19,12 +25,18 @@ _HEADER = (
 )
 
 
-def _searched(rule: Rule) -> str:
-    if not rule.provisions:
-        return ""
+@lru_cache(maxsize=4)
+def _patterns(pattern_dirs: tuple[str, ...]) -> PatternSet:
+    """Loaded once per run: validating every pattern file takes about a second."""
     from contractlint.nlp import load_patterns
 
-    patterns = load_patterns()
+    return load_patterns(pattern_dirs)
+
+
+def _searched(rule: Rule, pattern_dirs: Sequence[str] = ()) -> str:
+    if not rule.provisions:
+        return ""
+    patterns = _patterns(tuple(pattern_dirs))
     lines = ["", "## What it looks for", ""]
     for pid in rule.provisions:
         try:
@@ -46,18 +58,28 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.strip().split("\n"))
 
 
-def rule_markdown(rule: Rule) -> str:
-    """The documentation page of one rule, with the fixed headings of ruff's rule docs."""
+def rule_markdown(rule: Rule, *, pattern_dirs: Sequence[str] = ()) -> str:
+    """The documentation page of one rule, with the fixed headings of ruff's rule docs.
+
+    Built-in rules fill every section; a rule pack's rule may leave some out, and those are skipped.
+    ``pattern_dirs`` are where a rule pack's patterns live (for "What it looks for").
+    """
+    sections = (
+        ("Why is this bad?", rule.why, False),
+        ("Example", rule.example_fail, True),
+        ("Use instead", rule.example_pass, True),
+        ("Suggested clause language", rule.suggestion, True),
+    )
+    body = "".join(
+        f"\n## {title}\n\n{_quote(text) if quoted else text}\n" for title, text, quoted in sections if text
+    )
     return (
         f"{_HEADER}\n"
         f"# {rule.code} {rule.name}\n\n"
         f"**Family:** {CATEGORIES[rule.category]} · **Default severity:** {rule.severity}\n\n"
-        f"## What it does\n\n{rule.summary} {rule.message}\n\n"
-        f"## Why is this bad?\n\n{rule.why}\n\n"
-        f"## Example\n\n{_quote(rule.example_fail)}\n\n"
-        f"## Use instead\n\n{_quote(rule.example_pass)}\n\n"
-        f"## Suggested clause language\n\n{_quote(rule.suggestion)}\n"
-        f"{_searched(rule)}"
+        f"## What it does\n\n{rule.summary} {rule.message}\n"
+        f"{body}"
+        f"{_searched(rule, pattern_dirs)}"
     )
 
 

@@ -72,7 +72,7 @@ def run_dask(
                 exhausted = True
                 return
             if ship_bytes:
-                task = Task(task.index, task.path, Path(task.path).read_bytes())
+                task = Task(task.index, task.path, Path(task.path).read_bytes(), task.config)
             future = client.submit(
                 dask_lint, task, config, hook, pure=False, key=f"contractlint-{task.index}"
             )

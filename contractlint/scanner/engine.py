@@ -9,7 +9,7 @@ their hash only and are read when their turn comes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -86,19 +86,38 @@ def _result(task: Task, payload: dict[str, Any], *, cached: bool) -> ScanResult:
 
 
 def run_scan(
-    files: Sequence[str], config: LintConfig | None = None, options: ScanOptions | None = None
+    files: Sequence[str],
+    config: LintConfig | None = None,
+    options: ScanOptions | None = None,
+    *,
+    config_for: Callable[[str], LintConfig] | None = None,
 ) -> Iterator[ScanResult]:
-    """Lint ``files`` (already discovered) and yield one ``ScanResult`` per file, in ``files`` order."""
+    """Lint ``files`` (already discovered) and yield one ``ScanResult`` per file, in ``files`` order.
+
+    ``config_for`` gives each file its own configuration (``contractlint.config.Resolver.for_file``);
+    files whose configuration equals ``config`` share the workers' first pipeline.
+    """
     config = config or LintConfig()
     options = options or ScanOptions()
-    cache = ScanCache(options.cache_dir, config) if options.cache_dir else None
+    caches: dict[LintConfig, ScanCache] = {}
+
+    def cache_for(own: LintConfig | None) -> ScanCache | None:
+        if not options.cache_dir:
+            return None
+        key = own or config
+        if key not in caches:
+            caches[key] = ScanCache(options.cache_dir, key)
+        return caches[key]
+
     shas: dict[int, str] = {}
     buffer: dict[int, _Pending] = {}
     next_index = 0
 
     def tasks() -> Iterator[Task]:
         for index, path in enumerate(files):
-            task = Task(index, path)
+            own = config_for(path) if config_for is not None else None
+            task = Task(index, path, config=None if own == config else own)
+            cache = cache_for(task.config)
             if cache is not None:
                 try:
                     sha = file_sha256(path)
@@ -112,6 +131,7 @@ def run_scan(
             yield task
 
     def store(task: Task, payload: dict[str, Any]) -> None:
+        cache = cache_for(task.config)
         if cache is None:
             return
         if "report" in payload:
@@ -128,6 +148,7 @@ def run_scan(
             if item.payload is not None:
                 yield _result(item.task, item.payload, cached=False)
                 continue
+            cache = cache_for(item.task.config)
             assert cache is not None and item.cached_sha is not None
             entry = cache.get(item.cached_sha)
             if entry is None:

@@ -141,7 +141,7 @@ def run_local(
                         worker.assigned.extend(chunk)
                         # A dead worker's pipe is found on the next wait(); its tasks are then requeued.
                         with contextlib.suppress(BrokenPipeError, OSError):
-                            worker.conn.send([(t.index, t.path) for t in chunk])
+                            worker.conn.send([(t.index, t.path, t.config) for t in chunk])
             if exhausted and not pending and not any(w.assigned for w in workers):
                 return
             now = time.monotonic()

@@ -126,6 +126,7 @@ def location_from_dict(data: Mapping[str, Any]) -> Location:
         row=data.get("row"),
         cell=data.get("cell"),
         clause_number=data.get("clause"),
+        file=data.get("file"),
     )
 
 
@@ -186,4 +187,6 @@ def report_from_dict(data: Mapping[str, Any], *, text: str = "") -> Report:
         document=document,
         findings=tuple(_finding(f) for f in data.get("findings", ())),
         clauses=tuple(_provision(p) for p in data.get("clauses", ())),
+        suppressed=int(data.get("summary", {}).get("suppressed", 0)),
+        baselined=int(data.get("summary", {}).get("baselined", 0)),
     )

@@ -28,6 +28,8 @@ class ScanSummary:
     failing_files: int = 0
     """Files with a finding at or above ``fail_on``."""
     fail_on: str = "warning"
+    fail_on_by_path: dict[str, str] = field(default_factory=dict)
+    """A file's own ``fail-on`` (from the configuration file above it), where it has one."""
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
 
@@ -41,11 +43,12 @@ class ScanSummary:
         self.reports += 1
         self.pages += int(result.report["source"].get("page_count") or 0)
         failing = False
+        fail_on = self.fail_on_by_path.get(result.path, self.fail_on)
         for finding in result.report.get("findings", ()):
             self.severities[finding["severity"]] += 1
             self.rules[finding["code"]] += 1
             self.rule_names.setdefault(finding["code"], finding["name"])
-            failing |= SEVERITY_RANK[finding["severity"]] >= SEVERITY_RANK[self.fail_on]
+            failing |= SEVERITY_RANK[finding["severity"]] >= SEVERITY_RANK[fail_on]
         self.failing_files += failing
 
     def finish(self) -> None:

@@ -34,6 +34,8 @@ class Task:
     path: str
     data: bytes | None = None
     """The file's bytes, when the executor ships them instead of letting the worker read the path."""
+    config: LintConfig | None = None
+    """The file's own configuration (from the configuration file above it); None: the scan's."""
 
 
 def _one_line(text: str) -> str:
@@ -138,6 +140,7 @@ def local_worker_main(conn: Connection, config: LintConfig, hook: Hook | None, m
     if memory_mb:
         set_memory_budget(memory_mb)
     conn.send(("ready",))
+    linters = {config: linter}
     while True:
         try:
             message = conn.recv()
@@ -145,9 +148,15 @@ def local_worker_main(conn: Connection, config: LintConfig, hook: Hook | None, m
             return
         if message is None:
             return
-        for index, path in message:
+        for index, path, own in message:
             conn.send(("start", index))
-            payload = lint_one(linter, Task(index, path), hook)
+            wanted = own or config
+            try:
+                chosen = linters.get(wanted) or linters.setdefault(wanted, Linter(wanted))
+            except ContractlintError as exc:
+                conn.send(("done", index, error_payload(path, type(exc).__name__, str(exc), "input")))
+                continue
+            payload = lint_one(chosen, Task(index, path), hook)
             conn.send(("done", index, payload))
             if payload.get("error", {}).get("reason") == "memory":
                 return  # the heap may be fragmented or half-freed: let the scan start a fresh worker
@@ -162,6 +171,7 @@ def dask_lint(task: Task, config: LintConfig, hook: Hook | None = None) -> dict[
     """The task a Dask worker runs: one ``Linter`` per worker thread, built on first use."""
     linters: dict[LintConfig, Linter] = getattr(_local, "linters", None) or {}
     _local.linters = linters
+    config = task.config or config
     linter = linters.get(config)
     if linter is None:
         linter = linters[config] = Linter(config)

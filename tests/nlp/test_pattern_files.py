@@ -54,7 +54,7 @@ def test_provisions_the_lint_engine_needs_are_shipped(provision: str) -> None:
 
 def test_vague_terms_lexicon_is_shipped() -> None:
     lexicon = load_patterns().lexicon
-    assert {e.label for e in lexicon} == {"VAGUE_TERM"}
+    assert {e.label for e in lexicon} == {"VAGUE_TERM", "PROPER_NAME"}  # PROPER_NAME: hygiene rules
     assert "reasonable efforts" in [e.pattern for e in lexicon]
 
 
