@@ -58,7 +58,7 @@ class PatternMatcher:
         self.full_matcher = Matcher(nlp.vocab)  # the rest: run over the whole Doc
         self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
         trigger_words: set[str] = set()
-        self.regexes: list[tuple[str, regex.Pattern[str], str | None]] = []
+        self.regexes: list[tuple[str, regex.Pattern[str], tuple[str, ...] | None]] = []
         self.labels: dict[str, tuple[str, str]] = {}  # key -> (label, id)
         phrases: dict[str, list[str]] = {}
         for rule in self.patterns.rules:
@@ -69,7 +69,7 @@ class PatternMatcher:
                 for p in ms.patterns:
                     self._add_token_pattern(key, list(p), trigger_words)
                 self.regexes.extend(
-                    (key, regex.compile(r, regex.IGNORECASE), literal_head(r)) for r in ms.regex
+                    (key, regex.compile(r, regex.IGNORECASE), literal_heads(r)) for r in ms.regex
                 )
         for entry in self.patterns.lexicon:
             key = f"lexicon|{entry.label}|{entry.id}"
@@ -189,13 +189,13 @@ class PatternMatcher:
         return doc
 
 
-def literal_head(source: str) -> str | None:
+def literal_head(source: str, min_len: int = 3) -> str | None:
     """The lower-case word every match of ``source`` must start with, or None.
 
     ``regex`` is fast only with one literal prefix; with the head known, ``str.find`` on the lower-cased
     text finds the candidate positions at memory speed and the pattern is tried only there.
     """
-    m = regex.match(r"(?:\\b)?([a-z][a-z\-]{2,})", source)
+    m = regex.match(rf"(?:\\b)?([a-z][a-z\-]{{{min_len - 1},}})", source)
     if m is None:
         return None
     head = m.group(1)
@@ -219,24 +219,143 @@ def literal_head(source: str) -> str | None:
             depth -= 1
         elif ch == "|" and depth == 0:
             return None  # a top-level alternative need not start with the head
-    return head if len(head) >= 3 else None
+    return head if len(head) >= min_len else None
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index of the ")" closing the group that opens at ``source[start]``, or -1."""
+    depth = 0
+    escaped = klass = False
+    for pos in range(start, len(source)):
+        ch = source[pos]
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif klass:
+            klass = ch != "]"
+        elif ch == "[":
+            klass = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return pos
+    return -1
+
+
+def _top_level(source: str) -> str:
+    """The characters of ``source`` outside groups and character classes (to look for a bare "|")."""
+    out: list[str] = []
+    depth = 0
+    escaped = klass = False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif klass:
+            klass = ch != "]"
+        elif ch == "[":
+            klass = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def literal_heads(source: str) -> tuple[str, ...] | None:
+    """The lower-case words one of which every match of ``source`` must start with, or None.
+
+    Besides a single literal head (``literal_head``), a pattern may open on a group of alternatives that
+    each start with a word ("(?:shall|will|must)\\s+not ..."), possibly after a lookbehind ("(?<=...)"
+    does not move the start of the match): then each alternative's head is a candidate.
+    """
+    head = literal_head(source)
+    if head is not None:
+        return (head,)
+    body = source
+    while True:
+        if body.startswith("\\b"):
+            body = body[2:]
+        elif body.startswith(("(?<=", "(?<!")):
+            close = _group_end(body, 0)
+            if close < 0:
+                return None
+            body = body[close + 1 :]
+        else:
+            break
+    if body != source:
+        head = literal_head(body)
+        if head is not None:
+            return (head,)
+    if not body.startswith("(?:"):
+        return None
+    end = _group_end(body, 0)
+    if end < 0 or body[end + 1 : end + 2] in ("?", "*", "{") or "|" in _top_level(body[end + 1 :]):
+        return None  # an optional group, or a top-level alternative after it
+    inner = body[3:end]
+    cuts = [0] + [i + 1 for i, ch in enumerate(_mark_top_bars(inner)) if ch]
+    alternatives = [inner[a : b - 1] for a, b in zip(cuts, [*cuts[1:], len(inner) + 1], strict=True)]
+    heads = [literal_head(alt, min_len=2) for alt in alternatives]
+    if any(h is None for h in heads):
+        return None
+    found = {h for h in heads if h is not None}
+    return tuple(sorted(h for h in found if not any(h != o and h.startswith(o) for o in found)))
+
+
+def _mark_top_bars(source: str) -> list[bool]:
+    """For each character of ``source``: is it a "|" outside any group or class?"""
+    out: list[bool] = []
+    depth = 0
+    escaped = klass = False
+    for ch in source:
+        bar = False
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif klass:
+            klass = ch != "]"
+        elif ch == "[":
+            klass = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            bar = True
+        out.append(bar)
+    return out
 
 
 def _regex_hits(
-    pattern: regex.Pattern[str], head: str | None, text: str, lower: str
+    pattern: regex.Pattern[str], heads: str | tuple[str, ...] | None, text: str, lower: str
 ) -> list[tuple[int, int]]:
-    if head is None:
+    if heads is None:
         return [m.span() for m in pattern.finditer(text)]
+    if isinstance(heads, str):
+        heads = (heads,)
+    starts: list[int] = []
+    for head in heads:
+        i = lower.find(head)
+        while i != -1:
+            starts.append(i)
+            i = lower.find(head, i + 1)
+    if len(heads) > 1:
+        starts.sort()
     out: list[tuple[int, int]] = []
     last_end = 0
-    i = lower.find(head)
-    while i != -1:
+    for i in starts:
         if i >= last_end:
             m = pattern.match(text, i)
             if m is not None and m.end() > m.start():
                 out.append(m.span())
                 last_end = m.end()
-        i = lower.find(head, i + 1)
     return out
 
 

@@ -144,3 +144,28 @@ def test_phrases_match_across_double_spaces_and_line_breaks_but_not_across_block
         assert [" ".join(v.split()) for v in vague] == ["as soon as practicable"], text
     doc = nlp("The Supplier shall respond as soon\n\nas practicable.")
     assert not [s for s in doc.spans["patterns"] if s.label_ == "VAGUE_TERM" and "\n\n" in s.text]
+
+
+def test_alternative_heads_find_what_finditer_finds_for_every_shipped_regex() -> None:
+    """The prefilter must never lose a match: every regex of the shipped pattern files, over our fixtures."""
+    import regex
+
+    from contractlint.nlp.matching import _regex_hits, literal_heads
+
+    assert literal_heads(r"\b(?:shall|will|must)\s+not\b") == ("must", "shall", "will")
+    assert literal_heads(r"(?:shall|\w+)\s+not") is None
+    assert literal_heads(r"(?:shall|will)?\s+not") is None
+    assert literal_heads(r"(?:shall|will)\s+not|never") is None
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))[:40]]
+    assert texts
+    sources = [r for rule in PATTERNS.rules for ms in rule.parts.values() for r in ms.regex]
+    with_heads = 0
+    for source in sources:
+        heads = literal_heads(source)
+        with_heads += heads is not None
+        pattern = regex.compile(source, regex.IGNORECASE)
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert _regex_hits(pattern, heads, text, text.lower()) == expected, source
+    assert with_heads > len(sources) // 2
