@@ -1,14 +1,17 @@
 """Hygiene rules on the CCS facilities-management framework, linted as one agreement.
 
-    python benchmarks/eval_hygiene.py [CORPUS] [--labels benchmarks/labels/ccs_hygiene.jsonl] [--write-sample]
+    python benchmarks/eval_hygiene.py [CORPUS] [--labels FILE ...] [--write-sample FILE [--offset N]]
 
 Two agreement sets from ``CORPUS/docs/ccs_uk/fm_framework_2017_v1.4``: ``core`` (Core Terms + Joint
 Schedule 1 Definitions, the pair issue 6 names) and ``framework`` (every DOCX of the pack except the
-contents matrix; the .doc files cannot be read). Prints the findings per hygiene rule for each set, then
-the precision of the undefined-term (HY001) and broken-reference (HY005) findings on the hand-labelled
-sample: every finding of ``core`` plus every K-th finding of ``framework`` (in file and text order, K
-chosen so the sample holds at least 40). ``--write-sample`` adds sampled findings that have no label yet
-to the labels file with an empty verdict, for a person to fill in after reading the contract around them.
+contents matrix; the .doc files cannot be read). Prints the findings per hygiene rule for each set, then,
+for each hand-labelled sample in ``benchmarks/labels/`` (``ccs_hygiene.jsonl``, the first round, used to
+find the false positives; ``ccs_hygiene_round2.jsonl``, drawn and labelled after the fixes), the precision
+of the undefined-term (HY001) and broken-reference (HY005) findings the rules still report, and how many
+labelled findings are no longer reported. A sample is every finding of ``core`` plus every K-th finding
+of ``framework`` from ``--offset`` (file and text order, K chosen so the sample holds at least 40);
+``--write-sample`` appends the sampled findings not yet in FILE with an empty verdict, for a person to
+fill in after reading the contract around them.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ PACK = Path("docs/ccs_uk/fm_framework_2017_v1.4")
 CORE = ("Core Terms FM1.4 CCSv2.7 161117.docx", "Joint Schedule 1 - Definitions v.1.4.docx")
 SAMPLED = ("HY001", "HY005")
 MIN_SAMPLE = 40
+LABELS = ("ccs_hygiene.jsonl", "ccs_hygiene_round2.jsonl")
 
 
 def _sets(corpus: Path) -> dict[str, list[Path]]:
@@ -48,48 +52,89 @@ def _context(report: Report, f: Finding, width: int = 90) -> str:
     return " ".join(f"{text[lo : f.location.start]}»{inner}«{text[f.location.end : hi]}".split())
 
 
+def _sample(found: dict[str, tuple[list[Finding], Report]], offset: int) -> list[tuple[str, Finding, Report]]:
+    """Every HY001/HY005 finding of ``core``, then every K-th of ``framework`` starting at ``offset``."""
+    sample: list[tuple[str, Finding, Report]] = []
+    for name, (chosen, report) in found.items():
+        if name == "framework":
+            need = max(1, MIN_SAMPLE - len(sample))
+            step = max(1, len(chosen) // need)
+            chosen = chosen[offset % step :: step]
+        sample.extend((name, f, report) for f in chosen)
+    return sample
+
+
+def _read_labels(path: Path) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                labels[item["key"]] = item
+    return labels
+
+
+def _precision(name: str, labels: dict[str, dict[str, str]], reported: set[str]) -> None:
+    """Precision over the labelled findings the rules still report; labelled ones no longer reported are
+    counted apart (a true positive dropped is lost recall, a false positive dropped is a fix)."""
+    by_code: dict[str, Counter[str]] = {c: Counter() for c in SAMPLED}
+    dropped: Counter[str] = Counter()
+    for key, item in labels.items():
+        verdict = item.get("verdict", "")
+        if verdict not in ("tp", "fp"):
+            continue
+        if key in reported:
+            by_code[item["code"]][verdict] += 1
+        else:
+            dropped[verdict] += 1
+    tp = sum(c["tp"] for c in by_code.values())
+    n = tp + sum(c["fp"] for c in by_code.values())
+    print(
+        f"{name}: {len(labels)} labelled, {n} still reported, dropped since labelling: "
+        f"{dropped['tp']} tp, {dropped['fp']} fp"
+    )
+    for code in SAMPLED:
+        k = sum(by_code[code].values())
+        if k:
+            print(f"  {code}: precision {by_code[code]['tp'] / k:.3f} ({by_code[code]['tp']}/{k})")
+    if n:
+        print(f"  precision (HY001 + HY005): {tp / n:.3f} ({tp}/{n})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("corpus", nargs="?", type=Path, default=REPO.parent / "shared" / "corpus")
-    parser.add_argument("--labels", type=Path, default=REPO / "benchmarks" / "labels" / "ccs_hygiene.jsonl")
-    parser.add_argument("--write-sample", action="store_true", help="append unlabelled sampled findings")
+    parser.add_argument(
+        "--labels", type=Path, action="append", help=f"labels file(s); default: {', '.join(LABELS)}"
+    )
+    parser.add_argument("--write-sample", type=Path, help="append unlabelled sampled findings to this file")
+    parser.add_argument("--offset", type=int, default=0, help="first framework finding of the sample")
     args = parser.parse_args(argv)
     if not (args.corpus / PACK).is_dir():
         print(f"corpus not found: {args.corpus / PACK}", file=sys.stderr)
         return 2
     linter = Linter(LintConfig(select=("HY",)))
-    sample: list[tuple[str, Finding, Report]] = []
+    found: dict[str, tuple[list[Finding], Report]] = {}
+    reported: set[str] = set()
     for name, paths in _sets(args.corpus).items():
         report = linter.lint_set(paths)
         counts = Counter(f.code for f in report.findings)
         print(f"{name}: {len(paths)} files, " + ", ".join(f"{c} {counts[c]}" for c in sorted(counts)))
         chosen = [f for f in report.findings if f.code in SAMPLED]
         chosen.sort(key=lambda f: (str(f.location.file), f.location.start))
-        if name == "framework":
-            need = max(1, MIN_SAMPLE - len(sample))
-            step = max(1, len(chosen) // need)
-            chosen = chosen[::step]
-        sample.extend((name, f, report) for f in chosen)
-    labels: dict[str, dict[str, str]] = {}
-    if args.labels.is_file():
-        for line in args.labels.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                labels[item["key"]] = item
-    new = []
-    tp = fp = 0
-    by_code: dict[str, Counter[str]] = {c: Counter() for c in SAMPLED}
-    for set_name, f, report in sample:
-        key = _key(set_name, f, report)
-        item = labels.get(key)
-        verdict = (item or {}).get("verdict", "")
-        if verdict in ("tp", "fp"):
-            tp += verdict == "tp"
-            fp += verdict == "fp"
-            by_code[f.code][verdict] += 1
-        elif item is None:
+        found[name] = (chosen, report)
+        reported.update(_key(name, f, report) for f in chosen)
+    for path in args.labels or [REPO / "benchmarks" / "labels" / n for n in LABELS]:
+        _precision(path.name, _read_labels(path), reported)
+    if args.write_sample:
+        labels = _read_labels(args.write_sample)
+        new = []
+        for set_name, f, report in _sample(found, args.offset):
+            key = _key(set_name, f, report)
+            if key in labels:
+                continue
             new.append(
                 {
                     "key": key,
@@ -103,21 +148,11 @@ def main(argv: list[str] | None = None) -> int:
                     "reason": "",
                 }
             )
-    labelled = ", ".join(f"{c} {sum(by_code[c].values())}" for c in SAMPLED)
-    print(f"sample: {len(sample)} findings ({labelled} labelled)")
-    for code in SAMPLED:
-        n = sum(by_code[code].values())
-        if n:
-            print(f"  {code}: precision {by_code[code]['tp'] / n:.3f} ({by_code[code]['tp']}/{n})")
-    if tp + fp:
-        print(f"precision (HY001 + HY005): {tp / (tp + fp):.3f} ({tp}/{tp + fp})")
-    if new:
-        print(f"{len(new)} sampled findings have no label", file=sys.stderr)
-        if args.write_sample:
-            args.labels.parent.mkdir(parents=True, exist_ok=True)
-            with args.labels.open("a", encoding="utf-8") as fh:
-                for item in new:
-                    fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        args.write_sample.parent.mkdir(parents=True, exist_ok=True)
+        with args.write_sample.open("a", encoding="utf-8") as fh:
+            for item in new:
+                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        print(f"{len(new)} sampled findings written to {args.write_sample} for labelling", file=sys.stderr)
     return 0
 
 

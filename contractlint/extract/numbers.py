@@ -124,6 +124,8 @@ _HEADING_LINE_RE = regex.compile(
     regex.VERBOSE,
 )
 _ALLCAPS_LINE_RE = regex.compile(r"[^a-z]{2,100}")
+_TAB_AFTER = regex.compile(r" {0,3}\t")
+_TABBED_HEADING = regex.compile(r"[ \t]+(?P<title>[A-Z][^\n.;:]{0,79}?)[ \t]*\Z")
 
 
 def roman_value(label: str) -> int | None:
@@ -331,11 +333,17 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     if style == "decimal":
         parts = label.split(".")
         bare = len(parts) == 1 and "." not in number
+        tabbed = _TAB_AFTER.match(text, end) is not None
+        if bare and title_found is None and tabbed and int(label) > 0:
+            # "4<TAB>Pricing and payments": Word's typed heading number, a sentence-case heading.
+            line = _TABBED_HEADING.match(text, end)
+            if line is not None:
+                title_found = line.group("title").strip(), line.end()
         if bare:
             # "5 days after ..." / "2019 was ...": only a heading line proves a bare integer.
             if title_found is None or int(label) == 0:
                 return None
-        elif not _starts_clause_text(nxt) and len(parts) < 3 and not number.endswith("."):
+        elif not _starts_clause_text(nxt) and len(parts) < 3 and not number.endswith(".") and not tabbed:
             # "3.1.1 a monthly charge" and "3.1. a charge" are clauses; "1.5 hours" is not.
             return None
     elif not strong and style in ("upper-alpha", "upper-roman", "upper-roman-or-alpha"):

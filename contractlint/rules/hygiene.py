@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from contractlint.extract.numbers import KEYWORD_STYLES, classify_number, parse_
 from contractlint.model import Block, Clause, Finding
 from contractlint.nlp import load_patterns
 from contractlint.rules.base import Rule
-from contractlint.rules.context import LintContext
+from contractlint.rules.context import ContextCache, LintContext
 
 __all__ = ["RULES", "HygieneAnalysis", "analyse_hygiene"]
 
@@ -90,14 +89,19 @@ _CODE = regex.compile(
 )
 """Leading codes of a table row or heading: "Module H.2", "J:11", "Sub Service 4.2. E:03", "CD521"."""
 _NAME_TAIL = regex.compile(
-    r"[ \t]*,[ \t]*(?:(?:[A-Z][\w\-]*|and|of|for|the|&)[ \t]+){0,6}?(?P<head>[A-Z][\w\-]*)(?![\w\-])"
-    r"(?![ \t]+[A-Z])"
+    r"[ \t]*,[ \t]*(?:(?:[A-Z][\w\-]*|and|of|for|the|&)[ \t]+){0,7}?"
+    r"(?P<head>[A-Z][\w\-]*)[ \t]+(?:\d{4}|No\.)"
 )
+"""", Construction and Regeneration Act 1996": a comma inside the name of a dated law."""
 _APOS = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
 
 
+_PREFIX = regex.compile(r"(?i)\b(sub|co|non|pre|re)[-–](?=[a-z])")
+""""Sub-Contractor" is "Subcontractor": a hyphen after a prefix does not make a new word."""
+
+
 def _norm_token(token: str) -> str:
-    t = token.translate(_APOS).lower().replace("-", " ")
+    t = str(_PREFIX.sub(r"\1", token.translate(_APOS))).lower().replace("-", " ")
     if t.endswith("'s"):
         return t[:-2]
     if t.endswith("s'"):
@@ -111,7 +115,8 @@ _DASH = regex.compile(r"\s*[-–—]\s*")
 def term_key(term: str) -> str:
     """How terms compare: lower case, plain apostrophes, hyphens as spaces ("Call Off" is "Call-Off"),
     no possessive, no "(s)", no leading "the"."""
-    words = [_norm_token(w) for w in _DASH.sub(" ", term.replace("(s)", "")).split()]
+    plain = str(_PREFIX.sub(r"\1", term.replace("(s)", "")))
+    words = [_norm_token(w) for w in _DASH.sub(" ", plain).split()]
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
@@ -221,7 +226,7 @@ class HygieneAnalysis:
     max_words: int = 1
 
 
-_CACHE: weakref.WeakKeyDictionary[LintContext, HygieneAnalysis] = weakref.WeakKeyDictionary()
+_CACHE: ContextCache[HygieneAnalysis] = ContextCache()
 
 
 def analyse_hygiene(ctx: LintContext) -> HygieneAnalysis:
@@ -312,6 +317,14 @@ class _Analyser:
         for clause in self.ctx.tree.walk():
             if clause.title:
                 known.add(term_key(clause.title))
+        for title in list(known):
+            # "No Third Party Beneficiaries", "Governing Law and Dispute Resolution": their parts too
+            for part in regex.split(r" (?:and|or|&) ", title):
+                words = part.split()
+                if words and words[0].capitalize() in _LEADING:
+                    words = words[1:]
+                if len(words) >= 2:
+                    known.add(" ".join(words))
 
     def _skipped_blocks(self) -> list[tuple[int, int]]:
         """Headings, title-case lines and capitals: capitalised words there are not defined-term uses."""
@@ -501,7 +514,8 @@ UNDEFINED_TERM = Rule(
         "A capitalised term tells the reader that it has a defined meaning. If the definition is missing, "
         "each side can read the term its own way, and a court may fall back on the ordinary meaning, or "
         "on the drafter's opponent's reading. Only multi-word terms used after a determiner mid-sentence "
-        "are reported; headings, titles, capitals and proper names (laws, courts, places) are not."
+        "are reported; headings, table labels, titles, capitals and proper names (laws, bodies, services, "
+        "places) are not, nor is a phrase capitalised only once that shares nothing with a defined term."
     ),
     suggestion=(
         '"Supplier Staff" means all persons employed or engaged by the Supplier to perform the Services.'
@@ -780,10 +794,16 @@ _NOT_QUALIFIERS = frozenset(
 )
 
 
+_NUMBER_KEYWORD = regex.compile(r"^(?:section|article|clause|paragraph|para|§+)\s*")
+_TRAILING_ZEROS = regex.compile(r"(?:\.0+)+$")
+
+
 def _norm_number(label: str) -> str:
+    # Compiled once: called per number and per reference, regex.sub's pattern-cache lookup alone
+    # cost more than the matching.
     label = label.strip().strip(".").lower()
-    label = regex.sub(r"^(?:section|article|clause|paragraph|para|§+)\s*", "", label)
-    return str(regex.sub(r"(?:\.0+)+$", "", label))
+    label = _NUMBER_KEYWORD.sub("", label)
+    return str(_TRAILING_ZEROS.sub("", label))
 
 
 def _attach_key(kw: str, ident: str, qual: str | None = None) -> str:
@@ -887,6 +907,8 @@ def _numbered(numbers: set[str]) -> bool:
 
 def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
+    if _amendment(ctx):
+        return  # "Section 1.3 of the Agreement" in an amendment cites the agreement it amends
     refs = _references(ctx)
     missing_attachments: dict[str, list[tuple[int, int]]] = defaultdict(list)
     labels: dict[str, str] = {}
@@ -903,6 +925,8 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
                 continue  # "Exhibit A to the Master Agreement": another document
         if qual is not None:
             continue  # "Framework Schedule 5": a named document of its own, attached or not
+        if _optional(ctx, m.start()) or _cites_instrument(text, m.start()):
+            continue  # "[Annex D1 (CSPS)]" an option of a template; "(Article 6 + Annex III)" of a law
         for ident in m.captures("num"):
             key = _attach_key(kw, ident)
             if key in refs.attachments:
@@ -922,7 +946,7 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         )
     for m in _CLAUSE_REF.finditer(text):
         kw = m.group("kw").lower()
-        if _in_header(ctx, m.start()):
+        if _in_header(ctx, m.start()) or _optional(ctx, m.start()) or _cites_instrument(text, m.start()):
             continue
         tail = _TAIL.match(text, m.end())
         scope = refs.everything
@@ -952,6 +976,8 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         bad = [n for n in bad if not _exists(n, scope.numbers)]
         if kw.startswith(("section", "§")) and any(n.isdigit() and int(n) > 300 for n in bad):
             continue  # "section 1159": a statute
+        if _CODE_CITE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "17 U.S.C. Section 101", "FAR section 12.212"
         for number in bad:
             start = m.start("num") if m.captures("num")[0] == number else m.start()
             word = m.group("kw").rstrip("sS")
@@ -978,6 +1004,36 @@ def _external(text: str, at: int) -> bool:
     return not (tail.group("this") or (len(words) == 1 and words[0] in _INTERNAL))
 
 
+_INSTRUMENT = regex.compile(r"(?P<head>[A-Z][\w\-]*)[ \t]+(?:No\.?[ \t]*)?\d[\w/.\-]*[ \t]*\([^()\n]{0,40}$")
+
+
+_CODE_CITE = regex.compile(r"(?:U\.?S\.?C\.?|C\.?F\.?R\.?|\bFAR|\bDFARS?|\bCode)[ \t]*$")
+_AMENDMENT = regex.compile(r"(?i)\bamendment\b")
+_RESTATED = regex.compile(r"(?i)\bamended[ \t]+and[ \t]+restated\b")
+
+
+def _amendment(ctx: LintContext) -> bool:
+    """The document amends another agreement: its title (in the first few blocks) says so."""
+    head = " ".join(b.text for b in ctx.document.blocks[:6])[:600]
+    return _AMENDMENT.search(head) is not None and _RESTATED.search(head) is None
+
+
+def _cites_instrument(text: str, at: int) -> bool:
+    """The reference sits in parentheses after a numbered law: "Directive 2012/27/EU (Article 6 +
+    Annex III)", "Regulation (EU) 2016/679" is cited with its own articles, not this agreement's."""
+    m = _INSTRUMENT.search(text, max(0, at - 120), at)
+    return m is not None and _norm_token(m.group("head")) in _names()[0]
+
+
+def _optional(ctx: LintContext, offset: int) -> bool:
+    """The reference is inside square brackets: optional or to-be-completed text of a template."""
+    block = ctx.document.block_at(offset)
+    if block is None:
+        return False
+    before = ctx.text[block.location.start : offset]
+    return before.count("[") > before.count("]") and "]" in ctx.text[offset : block.location.end]
+
+
 def _in_header(ctx: LintContext, offset: int) -> bool:
     """A reference at the very start of a block is that block's own heading ("Schedule 4 - Charges")."""
     block = ctx.document.block_at(offset)
@@ -995,7 +1051,9 @@ BROKEN_REFERENCE = Rule(
         'A reference to "Clause 14.3" or "Schedule 4" that leads nowhere usually means clauses were '
         "renumbered or an attachment was left out; the obligation it imports is then unclear or lost. "
         'References to other documents ("section 3 of the Data Protection Act", "Clause 5 of the '
-        'Framework Agreement", a named "Call-Off Schedule 5") are not checked.'
+        'Framework Agreement", a named "Call-Off Schedule 5"), references in square brackets (template '
+        "options), references inside an amendment (they cite the agreement it amends) and statute "
+        'citations ("17 U.S.C. Section 101", "Directive 2012/27/EU (Annex III)") are not checked.'
     ),
     suggestion="Correct the number to the clause meant, or attach the missing schedule or exhibit.",
     example_fail=(

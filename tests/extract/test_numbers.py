@@ -105,6 +105,14 @@ def test_bare_integer_needs_a_heading() -> None:
     assert parse_typed_number("3 apples were delivered") is None
 
 
+def test_tab_after_a_bare_integer_marks_a_sentence_case_heading() -> None:
+    found = parse_typed_number("4\tPricing and payments")
+    assert found is not None and (found.label, found.title) == ("4", "Pricing and payments")
+    assert parse_typed_number("4\tPricing and payments are due within 30 days.") is None
+    tabbed = parse_typed_number("23.6  \tif the Buyer asks for details")
+    assert tabbed is not None and tabbed.label == "23.6"
+
+
 def test_classify_word_labels() -> None:
     assert classify_number("1.") is not None
     one = classify_number("1.1")

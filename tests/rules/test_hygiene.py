@@ -120,3 +120,47 @@ def test_definition_table_rows_are_definitions() -> None:
     )
     assert _messages(text, "HY001") == []
     assert _messages(text, "HY002") == []
+
+
+def test_one_off_phrase_unrelated_to_any_definition_is_taken_for_a_name() -> None:
+    text = PREAMBLE + (
+        "2. Services\n\n2.1 The Supplier shall support the Green Economy.\n\n"
+        "2.2 The Supplier shall respect the Quiet Hours. The Customer sets the Quiet Hours.\n\n"
+        "2.3 The Supplier shall invoice the Charges Schedule monthly." + SCHEDULE
+    )
+    got = _messages(text, "HY001")
+    assert sorted(m.split('"')[1] for m in got) == ["Charges Schedule", "Quiet Hours"]
+
+
+def test_names_of_services_laws_and_table_labels_are_not_undefined_terms() -> None:
+    text = PREAMBLE + (
+        "2. Services\n\n2.1 The Supplier shall provide a Night Reception Service and comply with "
+        "section 116 of the Housing Grants, Construction and Regeneration Act 1996 and the Housing "
+        "Grants, Construction and Regeneration Act 1996.\n\n"
+        "2.2 The Supplier shall give the Night Reception Service to the Customer." + SCHEDULE
+    )
+    assert _messages(text, "HY001") == []
+
+
+def test_hyphenated_prefix_spells_the_same_term() -> None:
+    assert term_key("Key Sub-Contractor") == term_key("Key Subcontractor")
+    assert term_key("Call-Off Contract") != term_key("Calloff Contract")
+
+
+def test_bracketed_and_statute_references_are_not_checked() -> None:
+    text = PREAMBLE + (
+        "2. Services\n\n2.1 Options: [Annex D1 (Pensions)] [Schedule 7 (Security)].\n\n"
+        "2.2 The works are made for hire within 17 U.S.C. Section 101 and FAR section 12.212.\n\n"
+        "2.3 Products meet Directive 2012/27/EU (Article 6 and Annex III)." + SCHEDULE
+    )
+    assert _messages(text, "HY005") == []
+
+
+def test_an_amendment_cites_the_agreement_it_amends() -> None:
+    text = (
+        "FIRST AMENDMENT TO SUPPLY AGREEMENT\n\n"
+        '1. "Wafers" means the products. "Supplier" means Acme. "Customer" means Globex.\n\n'
+        "2. Section 1.5.1 of the Agreement is deleted and Exhibit D is replaced."
+    )
+    assert _messages(text, "HY005") == []
+    assert _messages(text.replace("FIRST AMENDMENT TO ", ""), "HY005") != []
