@@ -6,7 +6,8 @@ Two agreement sets from ``CORPUS/docs/ccs_uk/fm_framework_2017_v1.4``: ``core`` 
 Schedule 1 Definitions, the pair issue 6 names) and ``framework`` (every DOCX of the pack except the
 contents matrix; the .doc files cannot be read). Prints the findings per hygiene rule for each set, then,
 for each hand-labelled sample in ``benchmarks/labels/`` (``ccs_hygiene.jsonl``, the first round, used to
-find the false positives; ``ccs_hygiene_round2.jsonl``, drawn and labelled after the fixes), the precision
+find the false positives; ``ccs_hygiene_round2.jsonl``, drawn and labelled after the fixes;
+``ccs_hygiene_round3.jsonl``, every finding not in rounds 1-2 after the next fixes), the precision
 of the undefined-term (HY001) and broken-reference (HY005) findings the rules still report, and how many
 labelled findings are no longer reported. A sample is every finding of ``core`` plus every K-th finding
 of ``framework`` from ``--offset`` (file and text order, K chosen so the sample holds at least 40);
@@ -30,7 +31,7 @@ PACK = Path("docs/ccs_uk/fm_framework_2017_v1.4")
 CORE = ("Core Terms FM1.4 CCSv2.7 161117.docx", "Joint Schedule 1 - Definitions v.1.4.docx")
 SAMPLED = ("HY001", "HY005")
 MIN_SAMPLE = 40
-LABELS = ("ccs_hygiene.jsonl", "ccs_hygiene_round2.jsonl")
+LABELS = ("ccs_hygiene.jsonl", "ccs_hygiene_round2.jsonl", "ccs_hygiene_round3.jsonl")
 
 
 def _sets(corpus: Path) -> dict[str, list[Path]]:

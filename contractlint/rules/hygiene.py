@@ -17,9 +17,9 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -37,7 +37,10 @@ _MAX_RELATED = 25
 
 _WORD = r"(?:[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z]+)(?:[-–][A-Za-z0-9]+)*(?:['’]s\b|(?<=s)['’](?![\w]))?"
 _CONNECTOR = r"(?:of|and|for|to|the|in|on|or|by|under|with|&)"
-_RUN = regex.compile(rf"(?<![\w\-–'’])(?:{_WORD})(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}(?:{_WORD}))*")
+# The lookahead first: it lets the engine skip to capitals and digits before trying the lookbehind.
+_RUN = regex.compile(
+    rf"(?=[A-Z0-9])(?<![\w\-–'’])(?:{_WORD})(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}(?:{_WORD}))*"
+)
 _TOKEN = regex.compile(rf"{_WORD}|{_CONNECTOR}(?![\w])")
 _CONNECTORS = frozenset({"of", "and", "for", "to", "the", "in", "on", "or", "by", "under", "with", "&"})
 _SPLITTERS = frozenset({"and", "or", "&"})
@@ -100,7 +103,9 @@ _PREFIX = regex.compile(r"(?i)\b(sub|co|non|pre|re)[-–](?=[a-z])")
 """"Sub-Contractor" is "Subcontractor": a hyphen after a prefix does not make a new word."""
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm_token(token: str) -> str:
+    # Cached: called for every capitalised word of every contract, and the vocabulary is small.
     t = str(_PREFIX.sub(r"\1", token.translate(_APOS))).lower().replace("-", " ")
     if t.endswith("'s"):
         return t[:-2]
@@ -141,11 +146,11 @@ def _variants(key: str) -> set[str]:
 
 
 @cache
-def _names() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+def _names() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]]:
     """The PROPER_NAME lexicon: name heads, single name words and multi-word names (lower case)."""
     heads: set[str] = set()
     words: set[str] = set()
-    phrases: list[tuple[str, ...]] = []
+    phrases: set[tuple[str, ...]] = set()
     for entry in load_patterns().lexicon:
         if entry.label != "PROPER_NAME" or not isinstance(entry.pattern, str):
             continue
@@ -155,8 +160,13 @@ def _names() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...
         elif len(tokens) == 1:
             words.add(tokens[0])
         else:
-            phrases.append(tokens)
-    return frozenset(heads), frozenset(words), tuple(phrases)
+            phrases.add(tokens)
+    return frozenset(heads), frozenset(words), frozenset(phrases)
+
+
+@cache
+def _phrase_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in _names()[2]}))
 
 
 def _is_proper_name(tokens: list[str]) -> bool:
@@ -168,7 +178,10 @@ def _is_proper_name(tokens: list[str]) -> bool:
         return True
     if any(t in heads and nxt in ("of", "for") for t, nxt in itertools.pairwise(low)):
         return True
-    return any(low[i : i + len(p)] == list(p) for p in phrases for i in range(len(low) - len(p) + 1))
+    n = len(low)
+    return any(
+        tuple(low[i : i + k]) in phrases for k in _phrase_lengths() if k <= n for i in range(n - k + 1)
+    )
 
 
 def _capitalised(token: str) -> bool:
@@ -220,7 +233,12 @@ class HygieneAnalysis:
     seen: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     """Undefined-looking key -> how often it is capitalised in running text (after a determiner or not)."""
     near: set[str] = field(default_factory=set)
-    """Undefined keys built on a defined term ("Supplier Personnel") or cut from one ("Force Majeure")."""
+    """Undefined keys that are surely a slip on a defined term: cut from one ("Force Majeure" of "Force
+    Majeure Event"), a defined head with one word added ("Framework Supplier"), or a misspelling
+    ("Supplier Personal")."""
+    built_on: dict[str, str] = field(default_factory=dict)
+    """Other undefined keys holding a defined term ("Buyer Building Users") -> the rest ("building
+    users"): they count only when the rest is itself an undefined term used as one."""
     acronyms: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Defined acronyms ("BACS") -> their definition text, where the spelled-out name is not a term."""
     max_words: int = 1
@@ -247,9 +265,14 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
+_ALPHA_WORD = regex.compile(r"[A-Za-z][\w'’\-]*")
+_COORDINATOR = regex.compile(r" (?:and|or|&) ")
+_PREV_WORD = regex.compile(r"([A-Za-z]+)[ \t]+$")
+
+
 def _title_case(text: str) -> bool:
     """A heading-like line: most of its words capitalised (or the whole line in capitals)."""
-    words = [w for w in regex.findall(r"[A-Za-z][\w'’\-]*", text) if w.lower() not in _CONNECTORS]
+    words = [w for w in _ALPHA_WORD.findall(text) if w.lower() not in _CONNECTORS]
     if not words:
         return True
     if len(words) > 12 or (text.rstrip().endswith(".") and len(words) > 6):
@@ -319,7 +342,7 @@ class _Analyser:
                 known.add(term_key(clause.title))
         for title in list(known):
             # "No Third Party Beneficiaries", "Governing Law and Dispute Resolution": their parts too
-            for part in regex.split(r" (?:and|or|&) ", title):
+            for part in _COORDINATOR.split(title):
                 words = part.split()
                 if words and words[0].capitalize() in _LEADING:
                     words = words[1:]
@@ -350,19 +373,54 @@ class _Analyser:
         s_starts = [s for s, _ in skipped]
         own = sorted((d.start, d.end) for d in out.definitions)
         o_starts = [s for s, _ in own]
+        defined, uses = out.defined, out.uses
         for m in _RUN.finditer(text):
             start, end = m.span()
+            run = m.group()
+            if " " not in run and "\t" not in run:
+                # One word (most runs): it can only be a use of a one-word term, never an undefined term.
+                target = defined.get(_norm_token(run))
+                if target is not None and not (
+                    _inside(quoted, q_starts, start, end) or _inside(own, o_starts, start, end)
+                ):
+                    uses[target].append((start, end))
+                continue
             if _inside(quoted, q_starts, start, end) or _inside(own, o_starts, start, end):
                 continue
             tokens = [(t.group(), t.start(), t.end()) for t in _TOKEN.finditer(text, start, end)]
             if not tokens:
                 continue
             in_title = (
-                _inside(titles, t_starts, start, end)
+                sum(1 for t, _, _ in tokens if t not in _CONNECTORS) < 2  # nothing to judge
+                or _inside(titles, t_starts, start, end)
                 or _inside(skipped, s_starts, start, end)
-                or self._names_something(tokens, end)
             )
             self._segment(tokens, in_title)
+
+    def _slip(
+        self,
+        tokens: list[tuple[str, int, int]],
+        keys: list[str],
+        covered: list[bool],
+        part: list[int],
+        key: str,
+    ) -> bool:
+        """Whether a phrase holding a defined term is surely a slip on one (else note what it adds).
+
+        Most phrases built on a defined term once ("Service Medical Officer", "Supplier Admin Fees",
+        "Prices for Work Orders") name a thing of their own; a slip adds one word to a defined head
+        ("Framework Supplier") or misspells a defined term."""
+        loose = [k for k in part if not covered[k]]
+        connector = any(keys[k] in _CONNECTORS for k in part)
+        if not connector and covered[part[-1]] and len(loose) == 1 and loose[0] == part[0]:
+            return True
+        if len(part) == 2 and covered[part[0]] and not covered[part[1]]:
+            return True  # "Supplier Staff": a defined term with one word added
+        if _misspelt(key, self.out.defined):
+            return True
+        if loose and loose == list(range(loose[0], loose[-1] + 1)) and loose[-1] == part[-1]:
+            self.out.built_on[key] = " ".join(keys[k] for k in loose)
+        return False
 
     def _continues_as_name(self, end: int) -> bool:
         """A comma, then more capitalised words ending in a name head: the run is the start of a name."""
@@ -407,18 +465,31 @@ class _Analyser:
                 i += 1
         if in_title:
             return
+        named: list[bool] = []
+
+        def names_something() -> bool:
+            # Asked only of a part that would otherwise count: most runs never get this far.
+            if not named:
+                named.append(self._names_something(tokens, tokens[-1][2]))
+            return named[0]
+
         # Coordinated parts ("the Supplier and the Buyer Staff") are judged one by one.
         part: list[int] = []
         for k in range(n + 1):
             if k == n or keys[k] in _SPLITTERS:
                 if part:
-                    self._judge(tokens, keys, covered, part)
+                    self._judge(tokens, keys, covered, part, names_something)
                 part = []
             else:
                 part.append(k)
 
     def _judge(
-        self, tokens: list[tuple[str, int, int]], keys: list[str], covered: list[bool], part: list[int]
+        self,
+        tokens: list[tuple[str, int, int]],
+        keys: list[str],
+        covered: list[bool],
+        part: list[int],
+        names_something: Callable[[], bool],
     ) -> None:
         text = self.text
         while part and (keys[part[0]] in _CONNECTORS or tokens[part[0]][0] in _LEADING):
@@ -442,11 +513,15 @@ class _Analyser:
             return  # "Bankers' Automated Clearing Services" spells out the defined "BACS"
         if self._continues_as_name(end):
             return  # "the Housing Grants, Construction and Regeneration Act 1996"
+        if names_something():
+            return  # the whole run is a proper name: "Social Security Contributions and Benefits Act"
         self.out.seen[key] += 1
-        if any(covered[k] for k in part) or key in self._prefixes:
+        if key in self._prefixes or (
+            any(covered[k] for k in part) and self._slip(tokens, keys, covered, part, key)
+        ):
             self.out.near.add(key)
         before = text[max(0, start - 40) : start]
-        prev = regex.search(r"([A-Za-z]+)[ \t]+$", before)
+        prev = _PREV_WORD.search(before)
         leading = part[0] > 0 and tokens[part[0] - 1][0] in _LEADING
         if not leading and (prev is None or prev.group(1).lower() not in _DETERMINERS):
             return
@@ -455,6 +530,37 @@ class _Analyser:
         if _SUFFIX_AFTER.match(text, end):
             return  # "the Data Protection Act 2018", "the Crown Commercial Service (CCS)"
         self.out.undefined[key].append(_Use(text[start:end], start, end))
+
+
+def _misspelt(key: str, defined: dict[str, str]) -> bool:
+    """``key`` is one or two letters away from a defined term of as many words ("Supplier Personal")."""
+    if len(key) < 8:
+        return False
+    words = key.count(" ")
+    for other in defined:
+        if (
+            other.count(" ") == words
+            and abs(len(other) - len(key)) <= 2
+            and other[:1] == key[:1]
+            and _distance(key, other, 2) <= 2
+        ):
+            return True
+    return False
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, cut off above ``limit``."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        best = row[0]
+        for j, cb in enumerate(b, 1):
+            cur = min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+            prev, row[j] = row[j], cur
+            best = min(best, cur)
+        if best > limit:
+            return limit + 1
+    return row[-1]
 
 
 def _trim_covered(part: list[int], keys: list[str], covered: list[bool]) -> list[int]:
@@ -487,7 +593,9 @@ def _undefined_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         return  # the contract does not use defined terms: its capitals are not a convention
     for key, uses in analysis.undefined.items():
         if key not in analysis.near and analysis.seen[key] < 2:
-            continue  # one capitalised mention, unrelated to any defined term: most often a name
+            rest = analysis.built_on.get(key)
+            if rest is None or analysis.seen[rest] < 2 or rest not in analysis.undefined:
+                continue  # one capitalised mention, unrelated to any defined term: most often a name
         first = uses[0]
         count = len(uses)
         times = "once" if count == 1 else f"{count} times"
@@ -639,7 +747,6 @@ DUPLICATE_DEFINITION = Rule(
 def _lower_case_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     analysis = analyse_hygiene(ctx)
     text = ctx.text
-    lower = text.lower()
     done: set[str] = set()
     bodies = [_body(d) for d in analysis.definitions]
     spans = sorted([*((d.start, d.end) for d in analysis.definitions), *_spans(_QUOTED, text), *bodies])
@@ -659,12 +766,11 @@ def _lower_case_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         done.add(d.key)
         target = " ".join(words).lower()
         hits: list[tuple[int, int]] = []
-        pattern = regex.compile(
-            r"(?<![\w\-])" + r"\s+".join(regex.escape(w) for w in target.split()) + r"s?(?![\w\-])"
-        )
-        for m in pattern.finditer(lower):
+        if not all(w in text for w in target.split()):
+            continue  # a word of the term never appears in lower case
+        for m in _lower_case_pattern(target).finditer(text):
             s, e = m.span()
-            if text[s:e] == text[s:e].lower() and not _inside(spans, starts, s, e):
+            if not _inside(spans, starts, s, e):
                 hits.append((s, e))
         if hits:
             yield ctx.finding(
@@ -676,6 +782,14 @@ def _lower_case_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
                 ),
                 related=hits[1:_MAX_RELATED],
             )
+
+
+@lru_cache(maxsize=4096)
+def _lower_case_pattern(target: str) -> regex.Pattern[str]:
+    """The term in lower case, matched case-sensitively: only lower-case occurrences match."""
+    return regex.compile(
+        r"(?<![\w\-])" + r"\s+".join(regex.escape(w) for w in target.split()) + r"s?(?![\w\-])"
+    )
 
 
 def _body(d: Definition) -> tuple[int, int]:
@@ -740,6 +854,29 @@ _ATTACH_REF = regex.compile(
     (?:{_JOIN}(?:(?i:{_ATTACH_KW})[ \t]+)?(?P<num>{_ATT_ID}))*""",
     regex.VERBOSE,
 )
+_CLAUSE_START = regex.compile(r"(?<![\w-])(?:clause|section|article|para|§)")
+_ATTACH_START = regex.compile(r"(?<![\w-])(?:schedule|exhibit|annex|append|attachment)")
+
+
+def _find_refs(
+    pattern: regex.Pattern[str], starts: regex.Pattern[str], text: str
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)``, tried only where ``starts`` finds its keyword in the lower-cased text:
+    a case-insensitive alternation tried at every offset cost more than the rest of the rule."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: offsets would shift
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    for c in starts.finditer(lower):
+        if c.start() < done:
+            continue
+        m = pattern.match(text, c.start())
+        if m is not None:
+            done = m.end()
+            yield m
+
+
 _TAIL = regex.compile(
     r"""[\])]?[ \t]*,?[ \t]*(?:of|in|under|to)[ \t]+(?:(?P<this>this|these)[ \t]+|the[ \t]+)?
     (?P<doc>(?P<kw>(?i:schedule|exhibit|annex|appendix|attachment))[ \t]+(?P<id>[A-Z0-9]{1,3})\b
@@ -912,7 +1049,7 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     refs = _references(ctx)
     missing_attachments: dict[str, list[tuple[int, int]]] = defaultdict(list)
     labels: dict[str, str] = {}
-    for m in _ATTACH_REF.finditer(text):
+    for m in _find_refs(_ATTACH_REF, _ATTACH_START, text):
         kw = m.group("kw")
         qual_m = _QUALIFIER.search(text, max(0, m.start() - 40), m.start())
         qual = qual_m.group(1) if qual_m and qual_m.end() == m.start() else None
@@ -944,7 +1081,7 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
             message=f"{labels[key]} is referred to, but the agreement has no {labels[key]}.",
             related=spans[1:_MAX_RELATED],
         )
-    for m in _CLAUSE_REF.finditer(text):
+    for m in _find_refs(_CLAUSE_REF, _CLAUSE_START, text):
         kw = m.group("kw").lower()
         if _in_header(ctx, m.start()) or _optional(ctx, m.start()) or _cites_instrument(text, m.start()):
             continue

@@ -29,23 +29,23 @@ def test_term_keys_ignore_case_possessives_and_hyphens() -> None:
 def test_undefined_term_needs_a_determiner_and_two_capitalised_words() -> None:
     text = PREAMBLE + (
         "2. Services\n\n2.1 The Supplier shall provide the Services and each Deliverable through the "
-        "Service Desk. Monthly Reports are due. Supplier Staff shall be vetted.\n\n"
+        "Service Portal. Monthly Reports are due. Supplier Staff shall be vetted.\n\n"
         "2.2 The Supplier shall comply with the Data Protection Act 2018 and the laws of England." + SCHEDULE
     )
     got = _messages(text, "HY001")
-    assert len(got) == 1 and got[0].startswith('"Service Desk"')
+    assert len(got) == 1 and got[0].startswith('"Service Portal"')
 
 
 def test_undefined_term_is_one_finding_with_every_use_related() -> None:
     text = PREAMBLE + (
-        "2. Services\n\n2.1 The Supplier shall give the Service Desk a report.\n\n"
-        "2.2 The Customer may call the Service Desk at any time." + SCHEDULE
+        "2. Services\n\n2.1 The Supplier shall give the Service Portal a report.\n\n"
+        "2.2 The Customer may call the Service Portal at any time." + SCHEDULE
     )
     report = lint_text(text, config=LintConfig(select=("HY001",)))
     [finding] = report.findings
     assert "2 times" in finding.message
     assert len(finding.related) == 1
-    assert text[finding.related[0].start : finding.related[0].end] == "Service Desk"
+    assert text[finding.related[0].start : finding.related[0].end] == "Service Portal"
 
 
 def test_plural_singular_and_possessive_uses_count_as_defined() -> None:
