@@ -10,7 +10,6 @@ step comes before formal proceedings, and whether a duty to notify carries a tim
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
@@ -19,7 +18,7 @@ import regex
 
 from contractlint.model import Finding, Provision
 from contractlint.rules.base import Rule
-from contractlint.rules.context import Hit, LintContext
+from contractlint.rules.context import ContextCache, Hit, LintContext
 from contractlint.rules.inventory import detector
 
 __all__ = ["RULES"]
@@ -70,7 +69,7 @@ class _Sentences:
         return self.ranges[lo][0], self.ranges[hi][1]
 
 
-_MEMO: weakref.WeakKeyDictionary[LintContext, dict[str, Any]] = weakref.WeakKeyDictionary()
+_MEMO: ContextCache[dict[str, Any]] = ContextCache()
 
 
 def _memo(ctx: LintContext, key: str, make: Callable[[LintContext], _T]) -> _T:

@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import regex
 from spacy.tokens import Doc
@@ -20,8 +20,9 @@ from contractlint.nlp.matching import PatternResult
 from contractlint.rules.base import Rule
 from contractlint.segment import ClauseTree
 
-__all__ = ["Hit", "LintContext"]
+__all__ = ["ContextCache", "Hit", "LintContext"]
 
+_T = TypeVar("_T")
 _EXCERPT_MAX = 300
 _WS = regex.compile(r"\s+")
 
@@ -46,6 +47,28 @@ _VALUE_ATTR = {
     "definitions": "cl_definition",
     "obligations": "cl_obligation",
 }
+
+
+class ContextCache(Generic[_T]):
+    """A per-contract memo for an analysis that several rules share, kept on the context itself.
+
+    A module-level ``WeakKeyDictionary`` keyed by the context does not work: its values (analyses
+    that hold the context) keep every context, with its spaCy Docs, alive for the life of the process,
+    about 0.6 MB a contract. Stored on the context, an analysis dies with it.
+    """
+
+    __slots__ = ()
+
+    def get(self, ctx: LintContext) -> _T | None:
+        found: _T | None = ctx.memo.get(self)
+        return found
+
+    def __setitem__(self, ctx: LintContext, value: _T) -> None:
+        ctx.memo[self] = value
+
+    def setdefault(self, ctx: LintContext, default: _T) -> _T:
+        found: _T = ctx.memo.setdefault(self, default)
+        return found
 
 
 class LintContext:
@@ -73,6 +96,8 @@ class LintContext:
         self.vague_terms_remove = vague_terms_remove
         """Configured terms that are not vague for this reviewer, lower-case."""
         self._hit_cache: dict[str, list[Hit]] = {}
+        self.memo: dict[object, Any] = {}
+        """Analyses that several rules share, keyed by their ``ContextCache``."""
 
     # --- NLP results, in absolute offsets ---------------------------------------------------------------
 

@@ -12,7 +12,6 @@ customer-facing.
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ import regex
 
 from contractlint.model import Finding, Provision
 from contractlint.rules.base import Check, Rule
-from contractlint.rules.context import LintContext
+from contractlint.rules.context import ContextCache, LintContext
 from contractlint.rules.inventory import detector
 
 __all__ = ["RULES", "CustomerFacing", "analyse_customer_facing"]
@@ -52,7 +51,7 @@ class CustomerFacing:
         return bool(self.functions)
 
 
-_CACHE: weakref.WeakKeyDictionary[LintContext, CustomerFacing] = weakref.WeakKeyDictionary()
+_CACHE: ContextCache[CustomerFacing] = ContextCache()
 
 
 def analyse_customer_facing(ctx: LintContext) -> CustomerFacing:

@@ -10,7 +10,6 @@ whether a time bound follows "promptly", and whether a clause is boilerplate or 
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +20,7 @@ import regex
 from contractlint.model import Finding, Provision
 from contractlint.nlp import load_patterns
 from contractlint.rules.base import Rule
-from contractlint.rules.context import Hit, LintContext
+from contractlint.rules.context import ContextCache, Hit, LintContext
 from contractlint.rules.inventory import detector
 
 __all__ = ["RULES"]
@@ -232,7 +231,7 @@ class _Places:
         return self._opening
 
 
-_PLACES: weakref.WeakKeyDictionary[LintContext, _Places] = weakref.WeakKeyDictionary()
+_PLACES: ContextCache[_Places] = ContextCache()
 
 
 def _places(ctx: LintContext) -> _Places:

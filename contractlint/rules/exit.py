@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +21,7 @@ import regex
 from contractlint.model import Finding, Provision
 from contractlint.nlp.recognisers import DEFAULT_ROLES
 from contractlint.rules.base import Rule
-from contractlint.rules.context import LintContext
+from contractlint.rules.context import ContextCache, LintContext
 from contractlint.rules.inventory import detector
 
 __all__ = ["RULES", "ExitAnalysis", "TerminationRight", "analyse_exit"]
@@ -171,7 +170,7 @@ class ExitAnalysis:
     data_return: tuple[tuple[int, int], ...]
 
 
-_CACHE: weakref.WeakKeyDictionary[LintContext, ExitAnalysis] = weakref.WeakKeyDictionary()
+_CACHE: ContextCache[ExitAnalysis] = ContextCache()
 
 
 class _Sentences:

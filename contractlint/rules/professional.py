@@ -12,13 +12,12 @@ design or development is bought.
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from contractlint.model import Finding, Provision
 from contractlint.rules.base import Rule
-from contractlint.rules.context import LintContext
+from contractlint.rules.context import ContextCache, LintContext
 from contractlint.rules.inventory import detector
 
 __all__ = ["RULES", "ProfessionalAnalysis", "analyse_professional", "services_contract"]
@@ -99,7 +98,7 @@ class ProfessionalAnalysis:
     caps: tuple[Span, ...]
 
 
-_CACHE: weakref.WeakKeyDictionary[LintContext, ProfessionalAnalysis] = weakref.WeakKeyDictionary()
+_CACHE: ContextCache[ProfessionalAnalysis] = ContextCache()
 
 
 def analyse_professional(ctx: LintContext) -> ProfessionalAnalysis:
