@@ -111,7 +111,8 @@ def _detect_zip(data: bytes, name: str) -> SourceFormat:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    # NotImplementedError: a directory entry claims a zip version or feature zipfile lacks (fuzz-found).
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise CorruptFileError(
             name, f"damaged DOCX or zip archive ({exc})", "open and re-save it in Word"
         ) from None

@@ -175,7 +175,7 @@ def _check_zip(data: bytes, label: str, limits: Limits) -> tuple[bytes | None, s
         raise LimitExceededError(label, too_many, _RESAVE)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise CorruptFileError(label, "not a valid DOCX (it is not a readable zip file)", _RESAVE) from None
     bomb = (
         f"unpacks to more than {limits.max_decompressed_size:,} bytes "
@@ -288,7 +288,7 @@ def _open_parts(data: bytes, label: str, names: set[str]) -> _Parts:
         elif isinstance(exc, PackageNotFoundError | etree.XMLSyntaxError | zipfile.BadZipFile):
             what = "damaged package" + _xml_reason(exc)
         else:
-            what = f"damaged package ({type(exc).__name__})"
+            what = "damaged package: a part or relationship is malformed"
         raise CorruptFileError(label, f"not a valid DOCX ({what})", _RESAVE) from None
     body = root.find(w("body"))
     if body is None:

@@ -24,6 +24,9 @@ class Limits:
     """Pages of a PDF (``--max-pages``)."""
     max_chars: int = 50_000_000
     """Characters of extracted text (``--max-chars``)."""
+    max_page_chars: int = 200_000
+    """Characters drawn on one PDF page by the pdfplumber engine, which holds a page whole in memory
+    (about 1 kB per character); a dense real page has under 10,000."""
 
 
 DEFAULT_LIMITS = Limits()

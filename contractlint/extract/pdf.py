@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -75,6 +76,46 @@ def check_page_count(label: str, count: int, limits: Limits) -> None:
             f"{count:,} pages, over the {limits.max_pages:,}-page limit",
             "raise it with --max-pages",
         )
+
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_INFLATE_CHUNK = 1 << 16
+
+
+def check_streams(data: bytes, label: str, limits: Limits) -> None:
+    """Refuse a PDF whose compressed streams inflate past ``--max-decompressed-size``.
+
+    Both engines inflate a whole stream in memory before reading it, so a 1 MB file holding a 1 GB
+    FlateDecode stream (a "PDF bomb") would cost gigabytes. Each stream is inflated here in 64 kB
+    pieces and only counted. Streams that are not zlib data (images, encrypted files) fail at their
+    first bytes and are left to the engine.
+    """
+    limit = limits.max_decompressed_size
+    total = 0
+    for match in _STREAM.finditer(data):
+        pos = match.end()
+        inflater = zlib.decompressobj()
+        pending = data[pos : pos + _INFLATE_CHUNK]
+        pos += _INFLATE_CHUNK
+        while pending:
+            try:
+                out = inflater.decompress(pending, _INFLATE_CHUNK)
+            except zlib.error:
+                break
+            total += len(out)
+            if total > limit:
+                raise LimitExceededError(
+                    label,
+                    f"its compressed streams unpack to more than {limit:,} bytes "
+                    "(the --max-decompressed-size limit), as a PDF bomb would",
+                    "raise it with --max-decompressed-size only if you trust the file",
+                )
+            if inflater.eof:
+                break
+            pending = inflater.unconsumed_tail
+            if not pending:
+                pending = data[pos : pos + _INFLATE_CHUNK]
+                pos += _INFLATE_CHUNK
 
 
 def clean_line(text: str) -> str:
@@ -433,6 +474,7 @@ def extract_pdf(data: bytes, *, name: str, path: str | None, engine: Engine, lim
         from contractlint.extract.pdf_plumber import read_pages as reader
     else:
         raise ValueError(f"unknown PDF engine {engine!r}")
+    check_streams(data, label, limits)
     page_count, pages = reader(data, label, limits)
     drafts, removed = layout(pages)
     warnings: list[ExtractionWarning] = []

@@ -3,19 +3,29 @@
 Lines come from ``extract_text_lines`` with ``use_text_flow=True`` (two-column pages stay in column
 order). Every page is closed after use: pdfplumber caches layout objects per page, and an open
 100-page document otherwise grows to several hundred megabytes.
+
+pdfplumber keeps about a kilobyte per character and reads a page whole, so a hostile page drawing
+millions of characters would take minutes and gigabytes before any limit saw it. We therefore run
+pdfminer's layout step ourselves with a device that counts characters as they are drawn and stops the
+page at ``Limits.max_page_chars`` or the document at ``Limits.max_chars``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import struct
+import zlib
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from contractlint.errors import CorruptFileError, EncryptedFileError
+from contractlint.errors import CorruptFileError, EncryptedFileError, LimitExceededError
 from contractlint.extract.limits import Limits
 from contractlint.extract.pdf import (
     CORRUPT_FIX,
@@ -29,8 +39,22 @@ from contractlint.extract.pdf import (
 
 __all__ = ["read_pages"]
 
-_PDFMINER_ERRORS = (PdfminerException, PSException, ValueError, KeyError)
-"""pdfminer also raises plain ``ValueError``/``KeyError`` (zlib, struct) on malformed content."""
+_PDFMINER_ERRORS = (
+    PdfminerException,
+    PSException,
+    MalformedPDFException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    zlib.error,
+    struct.error,
+)
+"""pdfminer and pdfplumber have no one error hierarchy: a malformed file also raises plain ``ValueError``,
+``KeyError``, ``TypeError`` (a name where a number belongs), zlib and struct errors. The fuzz suite
+(tests/fuzz) found each of these."""
 
 
 def _fail(label: str, exc: BaseException) -> Exception:
@@ -62,6 +86,48 @@ def _line(raw: dict[str, Any], x_offset: float, y_offset: float) -> PdfLine | No
     return PdfLine(text=text, bbox=bbox, size=None if size is None else round(size, 1), bold=bold)
 
 
+class _CountingDevice(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's own layout device, refusing a page once it has drawn too many characters."""
+
+    def __init__(self, *args: Any, label: str, limits: Limits, drawn: CharBudget, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.label = label
+        self.page_limit = limits.max_page_chars
+        self.page_chars = 0
+        self.drawn = drawn
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.page_chars += 1
+        if self.page_chars > self.page_limit:
+            raise LimitExceededError(
+                self.label,
+                f"page {self.pageno} draws more than {self.page_limit:,} characters, far more than any "
+                "real page (a damaged or hostile file?)",
+                "try --pdf-engine pdfium, which reads such pages quickly",
+            )
+        self.drawn.add(1)
+        return float(super().render_char(*args, **kwargs))
+
+
+def _layout(page: Any, label: str, limits: Limits, drawn: CharBudget) -> None:
+    """Compute the page's layout as pdfplumber would, but with the counting device."""
+    device = _CountingDevice(
+        page.pdf.rsrcmgr,
+        pageno=page.page_number,
+        laparams=page.pdf.laparams,
+        label=label,
+        limits=limits,
+        drawn=drawn,
+    )
+    try:
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except LimitExceededError:
+        raise
+    except Exception as exc:  # pdfplumber wraps every pdfminer failure the same way
+        raise PdfminerException(exc) from None
+    page._layout = device.get_result()  # what pdfplumber's ``Page.layout`` caches
+
+
 def read_pages(data: bytes, label: str, limits: Limits) -> tuple[int, list[PdfPage]]:
     """Every page's lines in text-flow order, boxes relative to the displayed MediaBox's corner."""
     try:
@@ -72,9 +138,11 @@ def read_pages(data: bytes, label: str, limits: Limits) -> tuple[int, list[PdfPa
         count = len(pdf.pages)
         check_page_count(label, count, limits)
         budget = CharBudget(label, limits)
+        drawn = CharBudget(label, limits)
         pages: list[PdfPage] = []
         for page in pdf.pages:
             try:
+                _layout(page, label, limits, drawn)
                 x_offset, y_offset = float(page.mediabox[0]), float(page.mediabox[1])
                 raw_lines = page.extract_text_lines(
                     strip=True, return_chars=True, use_text_flow=True, keep_blank_chars=False
@@ -96,4 +164,6 @@ def read_pages(data: bytes, label: str, limits: Limits) -> tuple[int, list[PdfPa
     except _PDFMINER_ERRORS as exc:
         raise _fail(label, exc) from None
     finally:
-        pdf.close()
+        # Closing walks the page tree again; on a damaged file that raises a second time.
+        with contextlib.suppress(*_PDFMINER_ERRORS):
+            pdf.close()
