@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy
 import regex
-from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -79,9 +80,13 @@ class PatternMatcher:
             else:
                 self._add_token_pattern(key, list(entry.pattern), trigger_words)
         tokenizer: Any = nlp.tokenizer
+        self._max_phrase = 1
         for key, items in phrases.items():
             if items:
-                self.phrase_matcher.add(key, list(tokenizer.pipe(items)))
+                docs = list(tokenizer.pipe(items))
+                self._max_phrase = max(self._max_phrase, *(len(d) for d in docs))
+                self.phrase_matcher.add(key, docs)
+        self._stop_orths = numpy.array([nlp.vocab.strings.add(p) for p in ".;:!?"], dtype=numpy.uint64)
         if trigger_words:
             self.triggers.add("trigger", list(tokenizer.pipe(sorted(trigger_words))))
         # Spans for what a reader looks at (rule matches, lexicon hits); "if"/"then" parts of conditional
@@ -138,24 +143,47 @@ class PatternMatcher:
         """Phrase matches that ignore runs of spaces and line breaks inside a paragraph.
 
         spaCy makes every extra space its own token, so "time  of sale" (EDGAR text is full of double
-        spaces) or a hard-wrapped line would hide a phrase. The phrases then run over a copy of the Doc
-        without those tokens, built from the words (no second tokenisation), and the matches are mapped
-        back to the real tokens. Paragraph breaks stay, so no phrase spans two blocks.
+        spaces) or a hard-wrapped line would hide a phrase. Around each such token (not after a full stop,
+        where no phrase runs on, and not a paragraph break, so no phrase spans two blocks) the phrases run
+        again over a short copy of the words without it, built from the words (no second tokenisation),
+        and the matches that cross it are mapped back to the real tokens.
         """
-        spaces = doc.to_array([IS_SPACE])
-        if not spaces.any():
-            return list(self.phrase_matcher(doc))
-        keep = [
-            t.i for t in doc if not (spaces[t.i] and BLOCK_SEPARATOR not in t.text and 0 < t.i < len(doc) - 1)
-        ]
-        if len(keep) == len(doc):
-            return list(self.phrase_matcher(doc))
-        words = [doc[i].text for i in keep]
-        compact = Doc(doc.vocab, words=words, spaces=[True] * len(words))
-        return [
-            (match_id, keep[start], keep[end - 1] + 1)
-            for match_id, start, end in self.phrase_matcher(compact)
-        ]
+        found = list(self.phrase_matcher(doc))
+        n = len(doc)
+        if n < 3:
+            return found
+        attrs = doc.to_array([ORTH, IS_SPACE])
+        space = attrs[:, 1].astype(bool)
+        space[0] = space[-1] = False
+        gaps = numpy.flatnonzero(space)
+        if gaps.size:
+            gaps = gaps[~numpy.isin(attrs[gaps - 1, 0], self._stop_orths)]
+        gaps_list = [i for i in gaps.tolist() if BLOCK_SEPARATOR not in doc[i].text]
+        if not gaps_list:
+            return found
+        drop = numpy.zeros(n, dtype=bool)
+        drop[gaps_list] = True
+        reach = self._max_phrase
+        strings = doc.vocab.strings
+        seg_start = max(0, gaps_list[0] - reach)
+        seg_end = min(n, gaps_list[0] + reach + 1)
+        segments: list[tuple[int, int]] = []
+        for g in gaps_list[1:]:
+            if g - reach <= seg_end:
+                seg_end = min(n, g + reach + 1)
+            else:
+                segments.append((seg_start, seg_end))
+                seg_start, seg_end = max(0, g - reach), min(n, g + reach + 1)
+        segments.append((seg_start, seg_end))
+        for a, b in segments:
+            keep = a + numpy.flatnonzero(~drop[a:b])
+            words = [strings[int(o)] for o in attrs[keep, 0]]
+            compact = Doc(doc.vocab, words=words, spaces=[True] * len(words))
+            for match_id, start, end in self.phrase_matcher(compact):
+                first, last = int(keep[start]), int(keep[end - 1])
+                if last - first + 1 > end - start:  # it crosses a dropped space: not found above
+                    found.append((match_id, first, last + 1))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         hits: dict[str, list[tuple[int, int]]] = {}
@@ -174,8 +202,13 @@ class PatternMatcher:
                 spans.append(Span(doc, start, end, label=label, span_id=span_id))
         text = doc_text(doc)
         lower = doc_lower(doc)
+        words = _WordStarts(doc)
         for key, pattern, head in self.regexes:
-            for start, end in _regex_hits(pattern, head, text, lower):
+            if head is not None and pattern.pattern.startswith("\\b") and all(h.isalpha() for h in head):
+                found_at = _regex_hits_at(pattern, words.starts(head), text)
+            else:
+                found_at = _regex_hits(pattern, head, text, lower)
+            for start, end in found_at:
                 hits.setdefault(key, []).append((start, end))
                 if key in self.span_keys:
                     label, span_id = self.labels[key]
@@ -183,10 +216,67 @@ class PatternMatcher:
                     if span is not None and len(span):
                         span.id_ = span_id
                         spans.append(span)
-        spans.sort(key=lambda s: (s.start, s.end))
+        spans.sort(key=_span_order)
         doc.spans[self.spans_key] = spans
         doc._.cl_pattern_hits = hits
         return doc
+
+
+class _WordStarts:
+    """Where words with a given beginning start, from the Doc's tokens: one look-up per head instead of
+    a ``str.find`` pass over the whole text per regex. Only for regexes that open on ``\\b``: a word
+    boundary before letters is where spaCy starts a token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._built = False
+        self._cache: dict[tuple[str, ...], list[int]] = {}
+
+    def _build(self) -> None:
+        attrs = self.doc.to_array([LOWER, IDX])
+        uniq, inverse = numpy.unique(attrs[:, 0], return_inverse=True)
+        strings = self.doc.vocab.strings
+        texts = [strings[int(u)] for u in uniq]
+        self._order = sorted(range(len(texts)), key=texts.__getitem__)
+        self._sorted = [texts[i] for i in self._order]
+        by_word = numpy.argsort(inverse, kind="stable")
+        bounds = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(inverse, minlength=len(uniq)))))
+        self._idx = attrs[by_word, 1]
+        self._bounds = bounds
+        self._built = True
+
+    def starts(self, heads: tuple[str, ...]) -> list[int]:
+        found = self._cache.get(heads)
+        if found is not None:
+            return found
+        if not self._built:
+            self._build()
+        parts = []
+        for head in heads:
+            lo = bisect.bisect_left(self._sorted, head)
+            hi = bisect.bisect_left(self._sorted, head + "\uffff", lo)
+            for k in range(lo, hi):
+                u = self._order[k]
+                parts.append(self._idx[self._bounds[u] : self._bounds[u + 1]])
+        found = numpy.sort(numpy.concatenate(parts)).tolist() if parts else []
+        self._cache[heads] = found
+        return found
+
+
+def _regex_hits_at(pattern: regex.Pattern[str], starts: list[int], text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for i in starts:
+        if i >= last_end:
+            m = pattern.match(text, i)
+            if m is not None and m.end() > m.start():
+                out.append(m.span())
+                last_end = m.end()
+    return out
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def literal_head(source: str, min_len: int = 3) -> str | None:
