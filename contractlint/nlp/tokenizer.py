@@ -166,15 +166,22 @@ CLAUSE_REF = re.compile(
 """Clause references kept as one token. ``(30)`` is not one: ``thirty (30) days`` keeps its number."""
 
 
-def customise_tokenizer(tokenizer: Any) -> Any:
-    """Add legal special cases and the clause-reference ``token_match`` to a spaCy tokenizer."""
+def customise_tokenizer(tokenizer: Any, *, enumerators: bool = True) -> Any:
+    """Add legal special cases and the clause-reference ``token_match`` to a spaCy tokenizer.
+
+    ``enumerators=False`` leaves out the special cases for "(a)", "(ii)": a standalone enumerator is
+    kept whole by ``token_match`` anyway, and special cases that hold "(" make spaCy run a matcher and
+    re-tokenise every Doc (a third of the tokenising time); ``LegalTokenizer`` merges the few
+    enumerators glued to punctuation ("(b),") itself.
+    """
     for abbr in ABBREVIATIONS:
         if " " in abbr:
             continue
         for form in {abbr, abbr[0].upper() + abbr[1:]}:
             tokenizer.add_special_case(form, [{ORTH: form}])
-    for enum in _ENUMERATORS:
-        tokenizer.add_special_case(enum, [{ORTH: enum}])
+    if enumerators:
+        for enum in _ENUMERATORS:
+            tokenizer.add_special_case(enum, [{ORTH: enum}])
     previous: Callable[[str], Any] | None = tokenizer.token_match
     if previous is None:
         tokenizer.token_match = CLAUSE_REF.match  # a C-level call: no Python frame per word
@@ -196,8 +203,31 @@ class LegalTokenizer(Tokenizer):  # type: ignore[misc]
 
     def __call__(self, text: str) -> Doc:
         doc: Doc = super().__call__(text)
+        if "(" in text:
+            _merge_glued_enumerators(doc, text)
         doc.user_data[TEXT_KEY] = text
         return doc
+
+
+# An enumerator with punctuation glued after it ("(b),", "(ii);"): spaCy's affix rules split it into
+# "(", "b", ")" because the whole string is not a clause reference.
+_GLUED_ENUMERATOR = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(e) for e in sorted(_ENUMERATORS, key=len, reverse=True))
+    + r")(?=[,;:.!?)\]\"'\u201d\u2019])"
+)
+
+
+def _merge_glued_enumerators(doc: Doc, text: str) -> None:
+    spans = []
+    for m in _GLUED_ENUMERATOR.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) > 1:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
 
 
 def create_legal_tokenizer() -> Callable[[Any], Any]:
@@ -215,7 +245,7 @@ def create_legal_tokenizer() -> Callable[[Any], Any]:
             token_match=base.token_match,
             url_match=base.url_match,
         )
-        return customise_tokenizer(tokenizer)
+        return customise_tokenizer(tokenizer, enumerators=False)
 
     return make
 

@@ -45,3 +45,10 @@ def test_tokenizer_keeps_the_text_so_components_need_not_rebuild_it(nlp: Languag
 
     doc = nlp.make_doc("The Supplier shall act.  Twice spaced.")
     assert doc.user_data["contractlint.text"] == doc.text == doc_text(doc)
+
+
+def test_glued_enumerators_are_merged_but_acronyms_in_brackets_are_not(nlp: Language) -> None:
+    """The legal tokenizer merges "(b)," itself instead of special cases, which cost a re-tokenising
+    pass over every Doc; "(XML)." is an acronym, not an enumerator."""
+    assert tokens(nlp, "clauses (vi)) and (b); then")[:6] == ["clauses", "(vi)", ")", "and", "(b)", ";"]
+    assert tokens(nlp, "Extensible Markup Language (XML).")[-4:] == ["(", "XML", ")", "."]
