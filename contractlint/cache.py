@@ -92,6 +92,7 @@ def config_key(config: LintConfig) -> str:
     data: dict[str, Any] = {
         "engine": engine_fingerprint(),
         "select": sorted(config.select),
+        "extend_select": sorted(config.extend_select),
         "ignore": sorted(config.ignore),
         "party": config.party,
         "pdf_engine": config.pdf_engine or "default",

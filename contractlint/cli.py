@@ -411,6 +411,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
                 "category": r.category,
                 "severity": r.severity,
                 "summary": r.summary,
+                "default": r.default,
                 "origin": origin,
             }
             for r, origin in rules
@@ -420,6 +421,8 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for r, origin in rules:
         extra = "" if origin == "built-in" else f"  [{origin}]"
+        if not r.default:
+            extra += "  [off by default]"
         out.write(f"{r.code}  {r.name:<40} {r.severity:<8} {r.summary}{extra}\n")
     return 0
 

@@ -368,7 +368,7 @@ class Resolver:
         select = o.select if o.select is not None else (f.select or ())
         extend = (*f.extend_select, *o.extend_select)
         if select and extend and "ALL" not in select:
-            select = (*select, *extend)
+            select, extend = (*select, *extend), ()
         named_on_cli = {s.upper() for s in (*(o.select or ()), *o.extend_select)}
         ignore = tuple(
             dict.fromkeys(
@@ -380,6 +380,7 @@ class Resolver:
         engine = o.pdf_engine or f.pdf_engine
         config = LintConfig(
             select=tuple(select),
+            extend_select=tuple(extend),
             ignore=ignore,
             party=o.party or f.party,
             fail_on=o.fail_on or f.fail_on or "warning",
@@ -401,6 +402,7 @@ def _check_selectors(config: LintConfig, found: FileConfig | None) -> None:
     rules = available_rules(config.pattern_dirs)
     lists: Mapping[str, Sequence[str]] = {
         "select": config.select,
+        "extend-select": config.extend_select,
         "ignore": config.ignore,
         "severity": [code for code, _ in config.severity],
     }

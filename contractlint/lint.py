@@ -30,7 +30,10 @@ class LintConfig:
     """What to check and from whose side. Every field has a command-line equivalent."""
 
     select: tuple[str, ...] = ()
-    """Rule codes, prefixes (``EX``) or names to run; empty means all (``--select``)."""
+    """Rule codes, prefixes (``EX``) or names to run; empty means the rules on by default, ``ALL`` every
+    rule (``--select``)."""
+    extend_select: tuple[str, ...] = ()
+    """Rules to run as well as the selected ones (``--extend-select``)."""
     ignore: tuple[str, ...] = ()
     """Rule codes, prefixes or names to skip (``--ignore``)."""
     party: str | None = None
@@ -65,7 +68,9 @@ class Linter:
 
         self.config = config or LintConfig()
         self.known_rules = available_rules(self.config.pattern_dirs)
-        self.rules = select_rules(self.config.select, self.config.ignore, rules=self.known_rules)
+        self.rules = select_rules(
+            self.config.select, self.config.ignore, rules=self.known_rules, extend=self.config.extend_select
+        )
         self.nlp = _pipeline(tuple(str(d) for d in self.config.pattern_dirs))
 
     def lint_document(self, document: Document) -> Report:

@@ -211,16 +211,15 @@ class LegalTokenizer(Tokenizer):  # type: ignore[misc]
 
 # An enumerator with punctuation glued after it ("(b),", "(ii);"): spaCy's affix rules split it into
 # "(", "b", ")" because the whole string is not a clause reference.
-_GLUED_ENUMERATOR = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(e) for e in sorted(_ENUMERATORS, key=len, reverse=True))
-    + r")(?=[,;:.!?)\]\"'\u201d\u2019])"
-)
+_GLUED_ENUMERATOR = re.compile(r"(?<!\w)\([a-zA-Z]{1,6}\)(?=[,;:.!?)\]\"'\u201d\u2019])")
+_ENUMERATOR_SET = frozenset(_ENUMERATORS)
 
 
 def _merge_glued_enumerators(doc: Doc, text: str) -> None:
     spans = []
     for m in _GLUED_ENUMERATOR.finditer(text):
+        if m.group() not in _ENUMERATOR_SET:
+            continue  # "(XML)." is an acronym
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) > 1:
             spans.append(span)

@@ -85,7 +85,9 @@ class SarifWriter(ReportWriter):
     def start(self) -> None:
         from contractlint.rules import all_rules, select_rules
 
-        rules = select_rules(self.config.select, self.config.ignore, rules=all_rules())
+        rules = select_rules(
+            self.config.select, self.config.ignore, rules=all_rules(), extend=self.config.extend_select
+        )
         self._index = {r.code: i for i, r in enumerate(rules)}
         driver = {
             "name": "contractlint",

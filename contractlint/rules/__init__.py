@@ -50,14 +50,25 @@ def _matches(rule: Rule, selectors: Iterable[str]) -> bool:
 
 
 def select_rules(
-    select: Sequence[str] = (), ignore: Sequence[str] = (), rules: Sequence[Rule] | None = None
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    rules: Sequence[Rule] | None = None,
+    extend: Sequence[str] = (),
 ) -> tuple[Rule, ...]:
-    """Rules chosen by code prefix (``EX`` selects the exit family) or name; unknown selectors are errors."""
+    """Rules chosen by code prefix (``EX`` selects the exit family) or name; unknown selectors are errors.
+
+    No ``select`` means the rules that are on by default (``Rule.default``); ``ALL`` means every rule;
+    ``extend`` adds to either."""
     pool = tuple(rules) if rules is not None else all_rules()
-    for selector in (*select, *ignore):
+    for selector in (*select, *ignore, *extend):
         if selector.upper() != "ALL" and not any(_matches(r, [selector]) for r in pool):
             raise ConfigError(f"no rule matches {selector!r}; 'contractlint rules' lists codes and names")
-    chosen = [r for r in pool if not select or "ALL" in (s.upper() for s in select) or _matches(r, select)]
+    every = any(s.upper() == "ALL" for s in (*select, *extend))
+    chosen = [
+        r
+        for r in pool
+        if every or (r.default if not select else _matches(r, select)) or _matches(r, extend)
+    ]
     return tuple(r for r in chosen if not _matches(r, ignore))
 
 

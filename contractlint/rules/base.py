@@ -68,6 +68,9 @@ class Rule:
     """For a missing provision, words of the clause title where it belongs (``termination``)."""
     provisions: tuple[str, ...] = ()
     """Pattern rule ids the check relies on; documentation lists what they search for."""
+    default: bool = True
+    """Run without being selected. Off for rules that read every capitalised phrase of a contract:
+    they cost as much as the rest of the lint and are proofreading aids, chosen with ``--select``."""
 
     def __post_init__(self) -> None:
         if not _CODE.match(self.code):

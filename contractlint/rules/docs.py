@@ -76,7 +76,8 @@ def rule_markdown(rule: Rule, *, pattern_dirs: Sequence[str] = ()) -> str:
     return (
         f"{_HEADER}\n"
         f"# {rule.code} {rule.name}\n\n"
-        f"**Family:** {CATEGORIES[rule.category]} · **Default severity:** {rule.severity}\n\n"
+        f"**Family:** {CATEGORIES[rule.category]} · **Default severity:** {rule.severity}"
+        f"{'' if rule.default else ' · **Off by default:** run it with `--select ' + rule.code + '`'}\n\n"
         f"## What it does\n\n{rule.summary} {rule.message}\n"
         f"{body}"
         f"{_searched(rule, pattern_dirs)}"
@@ -90,7 +91,11 @@ def _index(rules: tuple[Rule, ...]) -> str:
         if not family:
             continue
         lines += [f"## {title}", "", "| code | name | severity | summary |", "|---|---|---|---|"]
-        lines += [f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity} | {r.summary} |" for r in family]
+        lines += [
+            f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity}{'' if r.default else ' (off by default)'}"
+            f" | {r.summary} |"
+            for r in family
+        ]
         lines.append("")
     return "\n".join(lines)
 

@@ -244,16 +244,20 @@ class HygieneAnalysis:
     max_words: int = 1
 
 
-_CACHE: ContextCache[HygieneAnalysis] = ContextCache()
+_CACHE: ContextCache[_Analyser] = ContextCache()
 
 
-def analyse_hygiene(ctx: LintContext) -> HygieneAnalysis:
-    """The defined terms of ``ctx`` and how the text uses them (built once per contract)."""
-    found = _CACHE.get(ctx)
-    if found is None:
-        found = _Analyser(ctx).run()
-        _CACHE[ctx] = found
-    return found
+def analyse_hygiene(ctx: LintContext, *, uses: bool = False) -> HygieneAnalysis:
+    """The defined terms of ``ctx`` (built once per contract) and, with ``uses``, how the text uses
+    them: a pass over every capitalised phrase, which only HY001, HY002 and HY004 need."""
+    analyser = _CACHE.get(ctx)
+    if analyser is None:
+        analyser = _Analyser(ctx)
+        analyser.prepare()
+        _CACHE[ctx] = analyser
+    if uses and not analyser.scanned:
+        analyser.scan()
+    return analyser.out
 
 
 def _spans(pattern: regex.Pattern[str], text: str, group: int = 0) -> list[tuple[int, int]]:
@@ -287,12 +291,15 @@ class _Analyser:
         self.text = ctx.text
         self.out = HygieneAnalysis()
         self._prefixes: set[str] = set()
+        self.scanned = False
 
-    def run(self) -> HygieneAnalysis:
+    def prepare(self) -> None:
         self._definitions()
         self._known()
+
+    def scan(self) -> None:
+        self.scanned = True
         self._scan()
-        return self.out
 
     def _definitions(self) -> None:
         out = self.out
@@ -588,7 +595,7 @@ def _trim_covered(part: list[int], keys: list[str], covered: list[bool]) -> list
 
 
 def _undefined_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
-    analysis = analyse_hygiene(ctx)
+    analysis = analyse_hygiene(ctx, uses=True)
     if len(analysis.definitions) < 3:
         return  # the contract does not use defined terms: its capitals are not a convention
     for key, uses in analysis.undefined.items():
@@ -613,6 +620,7 @@ def _undefined_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
 
 UNDEFINED_TERM = Rule(
     code="HY001",
+    default=False,
     name="undefined-term",
     category="hygiene",
     severity="warning",
@@ -646,7 +654,7 @@ UNDEFINED_TERM = Rule(
 
 
 def _unused_definitions(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
-    analysis = analyse_hygiene(ctx)
+    analysis = analyse_hygiene(ctx, uses=True)
     seen: set[str] = set()
     for d in analysis.definitions:
         if d.key in seen or d.key in ("party", "parties"):
@@ -659,6 +667,7 @@ def _unused_definitions(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
 
 UNUSED_DEFINITION = Rule(
     code="HY002",
+    default=False,
     name="unused-definition",
     category="hygiene",
     severity="info",
@@ -745,7 +754,7 @@ DUPLICATE_DEFINITION = Rule(
 
 
 def _lower_case_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
-    analysis = analyse_hygiene(ctx)
+    analysis = analyse_hygiene(ctx, uses=True)
     text = ctx.text
     done: set[str] = set()
     bodies = [_body(d) for d in analysis.definitions]
@@ -809,6 +818,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 LOWER_CASE_TERM = Rule(
     code="HY004",
+    default=False,
     name="defined-term-in-lower-case",
     category="hygiene",
     severity="info",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from contractlint.lint import lint_text
+from contractlint.lint import LintConfig, lint_text
 from contractlint.rules import CATEGORIES, all_rules
 from contractlint.rules.docs import render_all
 
@@ -39,8 +39,9 @@ def test_declaration_is_complete(rule) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_declared_examples_fail_and_pass(rule) -> None:  # type: ignore[no-untyped-def]
-    failing = lint_text(rule.example_fail)
-    passing = lint_text(rule.example_pass)
+    config = LintConfig(select=("ALL",))  # rules that are off by default too
+    failing = lint_text(rule.example_fail, config=config)
+    passing = lint_text(rule.example_pass, config=config)
     assert rule.code in {f.code for f in failing.findings}, "example_fail does not trigger the rule"
     assert rule.code not in {f.code for f in passing.findings}, "example_pass still triggers the rule"
 
@@ -65,3 +66,15 @@ def test_rule_docs_are_generated_and_current() -> None:
         )
     extra = {p.name for p in folder.glob("*.md")} - set(pages)
     assert not extra, f"docs for rules that no longer exist: {sorted(extra)}"
+
+
+def test_rules_off_by_default_run_only_when_selected() -> None:
+    """HY001 reads every capitalised phrase: a proofreading aid, chosen with --select or extend-select."""
+    from contractlint.rules import select_rules
+
+    default = {r.code for r in select_rules()}
+    assert "HY001" not in default and "HY005" in default and "EX002" in default
+    assert "HY001" in {r.code for r in select_rules(["ALL"])}
+    assert "HY001" in {r.code for r in select_rules(["HY"])}
+    extended = {r.code for r in select_rules(extend=["HY001"])}
+    assert extended == default | {"HY001"}
