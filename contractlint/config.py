@@ -236,14 +236,14 @@ def _load(path_str: str) -> FileConfig | None:
 
 
 def _vague_terms(value: Any, where: str) -> dict[str, Any]:
-    from contractlint.nlp.patterns import load_patterns
+    from contractlint.nlp.patterns import shipped_patterns
 
     if not isinstance(value, dict):
         raise ConfigError(f"{where} must be a table with 'extend' and/or 'remove'")
     for key in value:
         if key not in _VAGUE_KEYS:
             raise ConfigError(f"{where}: unknown key {key!r}; expected extend, remove")
-    groups = {e.id for e in load_patterns().lexicon if e.label == "VAGUE_TERM"}
+    groups = {e.id for e in shipped_patterns().lexicon if e.label == "VAGUE_TERM"}
     extend: list[tuple[str, str, str]] = []
     raw = value.get("extend", [])
     if not isinstance(raw, list):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from contractlint.model import BLOCK_SEPARATOR
 from contractlint.nlp.extensions import doc_lower, doc_text, register_extensions, sentence_starts_of
-from contractlint.nlp.patterns import PatternSet, load_patterns
+from contractlint.nlp.patterns import PatternSet, load_patterns, shipped_patterns
 
 __all__ = ["PatternMatcher", "PatternResult", "evaluate"]
 
@@ -51,9 +51,12 @@ class PatternMatcher:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
-        self.patterns = (
-            patterns if patterns is not None else load_patterns(pattern_dirs, include_default=include_default)
-        )
+        if patterns is None:
+            if include_default and not list(pattern_dirs):
+                patterns = shipped_patterns()
+            else:
+                patterns = load_patterns(pattern_dirs, include_default=include_default)
+        self.patterns = patterns
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)  # patterns whose first token is a known word: run per sentence
         self.full_matcher = Matcher(nlp.vocab)  # the rest: run over the whole Doc

@@ -6,6 +6,7 @@ the people who edit these files are often lawyers, not programmers. The schema i
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -147,6 +148,13 @@ class PatternSet:
 def default_patterns_dir() -> Path:
     """The shipped pattern files: ``contractlint/patterns`` in a wheel, ``patterns/`` in a checkout."""
     return Path(str(patterns_root()))
+
+
+@functools.cache
+def shipped_patterns() -> PatternSet:
+    """The shipped pattern files, loaded once per process: the pipeline and the rules that read the
+    lexicons share them (a load parses YAML and compiles hundreds of regexes)."""
+    return load_patterns()
 
 
 def load_patterns(dirs: Iterable[str | Path] = (), *, include_default: bool = True) -> PatternSet:

@@ -13,12 +13,12 @@ import bisect
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 
 from contractlint.model import Finding, Provision
-from contractlint.nlp import load_patterns
+from contractlint.nlp.patterns import shipped_patterns
 from contractlint.rules.base import Rule
 from contractlint.rules.context import ContextCache, Hit, LintContext
 from contractlint.rules.inventory import detector
@@ -204,14 +204,15 @@ class _Places:
         words = " ".join(self.ctx.text[hit.end : hit.end + 50].lower().split())
         linked = hit.term.group == "vague-quality" or hit.term.text.endswith((" to", " of", " by"))
         link = r"(?:(?:to|of|from|by)\s+)?" if linked else r"(?:of|from|by)\s+"
-        return regex.match(rf"{link}(?:the\s+)?{self._names}\b", words) is not None
+        return _compiled(rf"{link}(?:the\s+)?{self._names}\b").match(words) is not None
 
     def customer_decides(self, offset: int) -> bool:
         """Whether the customer is named just before ``offset`` ("as Owner deems necessary")."""
         words = " ".join(self.ctx.text[max(0, offset - 40) : offset].lower().split())
-        return regex.search(rf"\b{self._names}(?:'s)?(?:\s+(?:may|shall|in\s+its))*$", words) is not None
+        pattern = _compiled(rf"\b{self._names}(?:'s)?(?:\s+(?:may|shall|in\s+its))*$")
+        return pattern.search(words) is not None
 
-    @property
+    @cached_property
     def _names(self) -> str:
         """The customer's name (or, when unknown, the customer role words) as a regex group."""
         customer = self.sides.customer
@@ -301,7 +302,7 @@ def _lexicon(extra: tuple[tuple[str, str, str], ...] = ()) -> _Lexicon:
     terms: dict[str, _Term] = {}
     entries = [
         (e.pattern, e.id, e.suggestion)
-        for e in load_patterns().lexicon
+        for e in shipped_patterns().lexicon
         if e.label == "VAGUE_TERM" and isinstance(e.pattern, str)
     ]
     for pattern, group, suggestion in [*entries, *extra]:
@@ -452,6 +453,13 @@ _DUTY_WORDS = (
     r"(?:services?|duties|tasks|responsibilities|functions|work|support|activities|assistance|operations"
     r"|acts?|actions?|transactions)"
 )
+
+@lru_cache(maxsize=512)
+def _compiled(source: str) -> regex.Pattern[str]:
+    """Patterns built from a contract's party names, compiled once per name (``regex``'s own cache
+    costs a key build and flag arithmetic per call)."""
+    return regex.compile(source)
+
 _DUTY_LIST = regex.compile(rf"\b(?:{_DUTY_WORDS}|consist\w*|include[sd]?)\W*$", regex.IGNORECASE)
 _DUTY_NOUN = regex.compile(rf"\b{_DUTY_WORDS}\b", regex.IGNORECASE)
 _LIST_OBJECT = regex.compile(r"\b(?:services|duties|tasks|responsibilities|functions)\b[^.;:()]*$", regex.I)

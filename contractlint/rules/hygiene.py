@@ -25,7 +25,7 @@ import regex
 
 from contractlint.extract.numbers import KEYWORD_STYLES, classify_number, parse_typed_number, roman_value
 from contractlint.model import Block, Clause, Finding
-from contractlint.nlp import load_patterns
+from contractlint.nlp.patterns import shipped_patterns
 from contractlint.rules.base import Rule
 from contractlint.rules.context import ContextCache, LintContext
 
@@ -151,7 +151,7 @@ def _names() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]
     heads: set[str] = set()
     words: set[str] = set()
     phrases: set[tuple[str, ...]] = set()
-    for entry in load_patterns().lexicon:
+    for entry in shipped_patterns().lexicon:
         if entry.label != "PROPER_NAME" or not isinstance(entry.pattern, str):
             continue
         tokens = tuple(entry.pattern.lower().split())
