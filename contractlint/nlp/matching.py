@@ -95,13 +95,6 @@ class PatternMatcher:
         # Spans for what a reader looks at (rule matches, lexicon hits); "if"/"then" parts of conditional
         # rules only need offsets, and there can be thousands of them.
         self.span_keys = frozenset(k for k in self.labels if not k.endswith(("|if", "|then")))
-        add = nlp.vocab.strings.add
-        self._label_ids = {k: (add(self.labels[k][0]), add(self.labels[k][1])) for k in self.span_keys}
-        # Regexes that open on \b with word heads take their candidates from the word index.
-        self._indexed = [
-            heads is not None and p.pattern.startswith("\\b") and all(h.isalpha() for h in heads)
-            for _, p, heads in self.regexes
-        ]
 
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]], words: set[str]) -> None:
         """Matcher costs ~1 us per token per pattern set. When a pattern needs one of a few words, it runs
@@ -162,19 +155,13 @@ class PatternMatcher:
         n = len(doc)
         if n < 3:
             return found
-        attrs = doc.to_array([ORTH, IS_SPACE, IDX, LENGTH])
+        attrs = doc.to_array([ORTH, IS_SPACE])
         space = attrs[:, 1].astype(bool)
         space[0] = space[-1] = False
         gaps = numpy.flatnonzero(space)
         if gaps.size:
             gaps = gaps[~numpy.isin(attrs[gaps - 1, 0], self._stop_orths)]
-        text = doc_text(doc)
-        where = attrs[gaps, 2:4].tolist()
-        gaps_list = [
-            i
-            for i, (at, size) in zip(gaps.tolist(), where, strict=True)
-            if BLOCK_SEPARATOR not in text[at : at + size]
-        ]
+        gaps_list = [i for i in gaps.tolist() if BLOCK_SEPARATOR not in doc[i].text]
         if not gaps_list:
             return found
         drop = numpy.zeros(n, dtype=bool)
@@ -203,38 +190,37 @@ class PatternMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         hits: dict[str, list[tuple[int, int]]] = {}
-        spans: list[tuple[int, int, int, Span]] = []  # (start, end, n): sorted without touching the Spans
+        spans: list[Span] = []
         strings = doc.vocab.strings
-        ids = self._label_ids
         found = self._phrase_matches(doc)
         found.extend(self._token_matches(doc))
         if found:
-            offsets = doc.to_array([IDX, LENGTH]).tolist()
+            offsets = doc.to_array([IDX, LENGTH])
         for match_id, start, end in found:
             key = strings[match_id]
-            last = offsets[end - 1]
-            hits.setdefault(key, []).append((offsets[start][0], last[0] + last[1]))
-            if key in ids:
-                label, span_id = ids[key]
-                spans.append((start, end, len(spans), Span(doc, start, end, label=label, span_id=span_id)))
+            end_char = int(offsets[end - 1, 0] + offsets[end - 1, 1])
+            hits.setdefault(key, []).append((int(offsets[start, 0]), end_char))
+            if key in self.span_keys:
+                label, span_id = self.labels[key]
+                spans.append(Span(doc, start, end, label=label, span_id=span_id))
         text = doc_text(doc)
         lower = doc_lower(doc)
         words = _WordStarts(doc)
-        for (key, pattern, head), indexed in zip(self.regexes, self._indexed, strict=True):
-            if indexed and head is not None:
+        for key, pattern, head in self.regexes:
+            if head is not None and pattern.pattern.startswith("\\b") and all(h.isalpha() for h in head):
                 found_at = _regex_hits_at(pattern, words.starts(head), text)
             else:
                 found_at = _regex_hits(pattern, head, text, lower)
             for start, end in found_at:
                 hits.setdefault(key, []).append((start, end))
-                if key in ids:
-                    label, span_id = ids[key]
+                if key in self.span_keys:
+                    label, span_id = self.labels[key]
                     span = doc.char_span(start, end, label=label, alignment_mode="expand")
                     if span is not None and len(span):
-                        span.id = span_id
-                        spans.append((span.start, span.end, len(spans), span))
-        spans.sort()
-        doc.spans[self.spans_key] = [s for _, _, _, s in spans]
+                        span.id_ = span_id
+                        spans.append(span)
+        spans.sort(key=_span_order)
+        doc.spans[self.spans_key] = spans
         doc._.cl_pattern_hits = hits
         return doc
 
@@ -290,6 +276,10 @@ def _regex_hits_at(pattern: regex.Pattern[str], starts: list[int], text: str) ->
                 out.append(m.span())
                 last_end = m.end()
     return out
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def literal_head(source: str, min_len: int = 3) -> str | None:
