@@ -1,6 +1,8 @@
-"""Hygiene rules on the CCS facilities-management framework, linted as one agreement.
+"""Hygiene rules on the CCS facilities-management framework, linted as one agreement, and on other real
+contracts.
 
     python benchmarks/eval_hygiene.py [CORPUS] [--labels FILE ...] [--write-sample FILE [--offset N]]
+    python benchmarks/eval_hygiene.py [CORPUS] --draw-fresh FILE
 
 Two agreement sets from ``CORPUS/docs/ccs_uk/fm_framework_2017_v1.4``: ``core`` (Core Terms + Joint
 Schedule 1 Definitions, the pair issue 6 names) and ``framework`` (every DOCX of the pack except the
@@ -13,6 +15,12 @@ labelled findings are no longer reported. A sample is every finding of ``core`` 
 of ``framework`` from ``--offset`` (file and text order, K chosen so the sample holds at least 40);
 ``--write-sample`` appends the sampled findings not yet in FILE with an empty verdict, for a person to
 fill in after reading the contract around them.
+
+Round 4 (``hygiene_round4.jsonl``) mixes sources, since few CCS findings were left unlabelled: the sets
+are also ``commonpaper/<template>``, ``bonterms/<template>`` (each ``template.docx`` alone),
+``18f/<solicitation>`` (the Markdown documents of one solicitation, together) and ``cuad/<file>``
+(every 10th CUAD text, alone). ``--draw-fresh`` appends every finding not in an earlier round's labels:
+all unseen CCS ones, then every K-th of the others (K chosen so the sample holds at least 40).
 """
 
 from __future__ import annotations
@@ -31,13 +39,30 @@ PACK = Path("docs/ccs_uk/fm_framework_2017_v1.4")
 CORE = ("Core Terms FM1.4 CCSv2.7 161117.docx", "Joint Schedule 1 - Definitions v.1.4.docx")
 SAMPLED = ("HY001", "HY005")
 MIN_SAMPLE = 40
-LABELS = ("ccs_hygiene.jsonl", "ccs_hygiene_round2.jsonl", "ccs_hygiene_round3.jsonl")
+LABELS = (
+    "ccs_hygiene.jsonl",
+    "ccs_hygiene_round2.jsonl",
+    "ccs_hygiene_round3.jsonl",
+    "hygiene_round4.jsonl",
+)
+CCS_SETS = ("core", "framework")
+CUAD_STEP = 10
 
 
 def _sets(corpus: Path) -> dict[str, list[Path]]:
     pack = corpus / PACK
     framework = sorted(p for p in pack.glob("*.docx") if not p.name.startswith("Contents Matrix"))
-    return {"core": [pack / n for n in CORE], "framework": framework}
+    sets = {"core": [pack / n for n in CORE], "framework": framework}
+    for source in ("commonpaper", "bonterms"):
+        for template in sorted((corpus / "docs" / source).glob("*/template.docx")):
+            sets[f"{source}/{template.parent.name}"] = [template]
+    for folder in sorted(p for p in (corpus / "docs" / "18f_bpa").glob("*") if p.is_dir()):
+        documents = sorted(folder.rglob("*.md"))
+        if documents:
+            sets[f"18f/{folder.name}"] = documents
+    for text in sorted((corpus / "cuad" / "txt").glob("*.txt"))[::CUAD_STEP]:
+        sets[f"cuad/{text.stem}"] = [text]
+    return sets
 
 
 def _key(set_name: str, f: Finding, report: Report) -> str:
@@ -57,12 +82,42 @@ def _sample(found: dict[str, tuple[list[Finding], Report]], offset: int) -> list
     """Every HY001/HY005 finding of ``core``, then every K-th of ``framework`` starting at ``offset``."""
     sample: list[tuple[str, Finding, Report]] = []
     for name, (chosen, report) in found.items():
+        if name not in CCS_SETS:
+            continue
         if name == "framework":
             need = max(1, MIN_SAMPLE - len(sample))
             step = max(1, len(chosen) // need)
             chosen = chosen[offset % step :: step]
         sample.extend((name, f, report) for f in chosen)
     return sample
+
+
+def _fresh(
+    found: dict[str, tuple[list[Finding], Report]], seen: set[str]
+) -> list[tuple[str, Finding, Report]]:
+    """Findings not labelled before: every CCS one, then every K-th of the other contracts'."""
+    ccs: list[tuple[str, Finding, Report]] = []
+    rest: list[tuple[str, Finding, Report]] = []
+    for name, (chosen, report) in found.items():
+        for f in chosen:
+            if _key(name, f, report) not in seen:
+                (ccs if name in CCS_SETS else rest).append((name, f, report))
+    need = max(1, MIN_SAMPLE - len(ccs))
+    return ccs + rest[:: max(1, len(rest) // need)]
+
+
+def _item(set_name: str, f: Finding, report: Report) -> dict[str, object]:
+    return {
+        "key": _key(set_name, f, report),
+        "set": set_name,
+        "code": f.code,
+        "file": f.location.file,
+        "paragraph": f.location.paragraph,
+        "message": f.message,
+        "context": _context(report, f),
+        "verdict": "",
+        "reason": "",
+    }
 
 
 def _read_labels(path: Path) -> dict[str, dict[str, str]]:
@@ -112,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--write-sample", type=Path, help="append unlabelled sampled findings to this file")
     parser.add_argument("--offset", type=int, default=0, help="first framework finding of the sample")
+    parser.add_argument("--draw-fresh", type=Path, help="append a sample of findings no round has labelled")
     args = parser.parse_args(argv)
     if not (args.corpus / PACK).is_dir():
         print(f"corpus not found: {args.corpus / PACK}", file=sys.stderr)
@@ -122,33 +178,33 @@ def main(argv: list[str] | None = None) -> int:
     for name, paths in _sets(args.corpus).items():
         report = linter.lint_set(paths)
         counts = Counter(f.code for f in report.findings)
-        print(f"{name}: {len(paths)} files, " + ", ".join(f"{c} {counts[c]}" for c in sorted(counts)))
+        if name in CCS_SETS:
+            print(f"{name}: {len(paths)} files, " + ", ".join(f"{c} {counts[c]}" for c in sorted(counts)))
         chosen = [f for f in report.findings if f.code in SAMPLED]
         chosen.sort(key=lambda f: (str(f.location.file), f.location.start))
         found[name] = (chosen, report)
         reported.update(_key(name, f, report) for f in chosen)
+    others = [c for name, (chosen, _) in found.items() if name not in CCS_SETS for c in chosen]
+    print(
+        f"other contracts: {len(found) - len(CCS_SETS)} sets, "
+        + ", ".join(f"{c} {n}" for c, n in sorted(Counter(f.code for f in others).items()))
+    )
     for path in args.labels or [REPO / "benchmarks" / "labels" / n for n in LABELS]:
         _precision(path.name, _read_labels(path), reported)
+    if args.draw_fresh:
+        seen = {k for n in LABELS for k in _read_labels(REPO / "benchmarks" / "labels" / n)}
+        drawn = [_item(*t) for t in _fresh(found, seen)]
+        args.draw_fresh.parent.mkdir(parents=True, exist_ok=True)
+        with args.draw_fresh.open("a", encoding="utf-8") as fh:
+            for item in drawn:
+                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        print(f"{len(drawn)} fresh findings written to {args.draw_fresh} for labelling", file=sys.stderr)
     if args.write_sample:
         labels = _read_labels(args.write_sample)
         new = []
         for set_name, f, report in _sample(found, args.offset):
-            key = _key(set_name, f, report)
-            if key in labels:
-                continue
-            new.append(
-                {
-                    "key": key,
-                    "set": set_name,
-                    "code": f.code,
-                    "file": f.location.file,
-                    "paragraph": f.location.paragraph,
-                    "message": f.message,
-                    "context": _context(report, f),
-                    "verdict": "",
-                    "reason": "",
-                }
-            )
+            if _key(set_name, f, report) not in labels:
+                new.append(_item(set_name, f, report))
         args.write_sample.parent.mkdir(parents=True, exist_ok=True)
         with args.write_sample.open("a", encoding="utf-8") as fh:
             for item in new:

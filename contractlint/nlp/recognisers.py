@@ -520,9 +520,11 @@ def find_money(text: str) -> list[Hit]:
 
 # --- defined terms ------------------------------------------------------------------------------------
 
-_QO = '["“”]'
-_QC = '["”“]'
-_TERM = r"(?P<term>[A-Z0-9][^\"“”\n]{0,79}?)"
+_QO = '["“”‘]'
+_QC = '(?:["”“]|’(?![\\w’]))'
+"""Double quotes, or the single curly quotes of UK drafting ("(the ‘Contract’)"); a closing ’ followed by
+a letter is an apostrophe ("the ‘Supplier’s Staff’")."""
+_TERM = r"(?P<term>[A-Z0-9][^\"“”‘\n]{0,79}?)"
 _MEANS = regex.compile(
     rf"""{_QO}{_TERM}{_QC}\s*(?:\([^()]{{0,60}}\)\s*)?,?\s*
     (?P<verb>(?i:shall\s+mean|means|shall\s+have\s+the\s+(?:same\s+)?meanings?|has\s+the\s+(?:same\s+)?meanings?
@@ -543,7 +545,17 @@ _HEREIN = regex.compile(
     regex.VERBOSE,
 )
 _CUT = regex.compile(r"[;:,]\s*")
-_QUOTE = _Trigger('"“”', whole_words=False)
+_QUOTE = _Trigger('"“”‘', whole_words=False)
+_BARE = regex.compile(
+    r"""(?:^|(?<=\n))[ \t]*
+    (?:(?:\(?\d{1,3}(?:\.\d{1,3}){0,5}\.?\)?|\(?[a-z]{1,4}[.)]|\([a-z]{1,4}\))[ \t]+)?
+    (?:The[ \t]+)?
+    (?P<term>[A-Z][\w’'\-]*(?:[ \t]+(?:(?:of|and|for|to|the|in|on|or|&)[ \t]+)?[A-Z0-9][\w’'\-]*){0,7})
+    [ \t]+(?P<verb>means|shall[ \t]+mean|(?:has|shall[ \t]+have)[ \t]+the[ \t]+meaning)\b""",
+    regex.VERBOSE,
+)
+"""A line (a numbered clause or a table cell) that starts with a Title Case phrase and "means": an
+unquoted definition ("5.2.6 Tier One Billable Works means works ...")."""
 # A definition table row: the term alone in its cell (quoted, or bare when the next cell says "means"),
 # the definition in the next cell. Blocks are joined by a blank line, so each cell is its own paragraph.
 _TABLE_ROW = regex.compile(
@@ -605,6 +617,19 @@ def find_definitions(doc: Doc) -> list[Hit]:
             )
         )
     taken = {h[0] for h in hits}
+    if " mean" in text:
+        for m in _BARE.finditer(text):
+            if m.start("term") in taken:
+                continue
+            taken.add(m.start("term"))
+            _, s_end = _sentence_of(bounds, m.start("term"), len(text))
+            start = m.end()
+            while start < len(text) and text[start] in " \t:":
+                start += 1
+            nxt = text.find("\n", start)
+            end = _trim_end(text, min(s_end, len(text) if nxt < 0 else nxt), " \t\r\n;,.")
+            value = {"term": m.group("term").strip(), "form": "means", "start": start, "end": max(start, end)}
+            hits.append((m.start("term"), m.end("term"), "DEFINED_TERM", value))
     for m in _PAREN.finditer(text):
         s_start, _ = _sentence_of(bounds, m.start(), len(text))
         before = text[max(s_start, m.start() - 300) : m.start()]

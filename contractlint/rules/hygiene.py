@@ -79,7 +79,9 @@ _DETERMINERS = frozenset(
     ]
 )
 _LEADING = frozenset(w.capitalize() for w in _DETERMINERS) | {"The", "A", "An"}
-_QUOTED = regex.compile(r"[\"“]\s*([A-Za-z0-9][^\"“”\n]{0,99}?)\s*[\"”]")
+_QUOTED = regex.compile(
+    r"[\"“]\s*([A-Za-z0-9][^\"“”\n]{0,99}?)\s*[\"”]|‘\s*([A-Za-z0-9][^\"“”‘’\n]{0,99}?)\s*’(?![\w])"
+)
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _SUFFIX_AFTER = regex.compile(r"[ \t]*(?:\(\s*[A-Z][A-Za-z]{1,9}s?\s*\)|\d|(?:of|Of)[ \t]+\d)")
 _IDENT = regex.compile(r"^(?:[A-Z]|[IVX]{1,4})$")
@@ -145,6 +147,21 @@ def _variants(key: str) -> set[str]:
     return {prefix + f for f in forms}
 
 
+_OWN_IDS = ("document-head", "instrument")
+
+
+@cache
+def _heads(kind: str) -> frozenset[str]:
+    """Lower-case words of the ``kind`` entries of the lexicon: "document-head", the last words of plans
+    and policies, which are not split at "and" ("Business Continuity and Disaster Recovery Plan");
+    "instrument", the last words of a document that names itself ("this Guarantee Bond")."""
+    return frozenset(
+        entry.pattern.lower()
+        for entry in shipped_patterns().lexicon
+        if entry.label == "PROPER_NAME" and entry.id == kind and isinstance(entry.pattern, str)
+    )
+
+
 @cache
 def _names() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]]:
     """The PROPER_NAME lexicon: name heads, single name words and multi-word names (lower case)."""
@@ -152,7 +169,7 @@ def _names() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]]
     words: set[str] = set()
     phrases: set[tuple[str, ...]] = set()
     for entry in shipped_patterns().lexicon:
-        if entry.label != "PROPER_NAME" or not isinstance(entry.pattern, str):
+        if entry.label != "PROPER_NAME" or not isinstance(entry.pattern, str) or entry.id in _OWN_IDS:
             continue
         tokens = tuple(entry.pattern.lower().split())
         if entry.id == "name-head" and len(tokens) == 1:
@@ -241,6 +258,11 @@ class HygieneAnalysis:
     users"): they count only when the rest is itself an undefined term used as one."""
     acronyms: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Defined acronyms ("BACS") -> their definition text, where the spelled-out name is not a term."""
+    instruments: set[str] = field(default_factory=set)
+    """Undefined keys used after "this" that end in an instrument word: the document naming itself."""
+    cited: set[str] = field(default_factory=set)
+    """Undefined keys that name something else: cited by their place ("as detailed in G:02"), spelled out
+    before their abbreviation ("(BCDR Plan)"), or naming a thing of a kind ("a Flag Flying service")."""
     max_words: int = 1
 
 
@@ -272,6 +294,29 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 _ALPHA_WORD = regex.compile(r"[A-Za-z][\w'’\-]*")
 _COORDINATOR = regex.compile(r" (?:and|or|&) ")
 _PREV_WORD = regex.compile(r"([A-Za-z]+)[ \t]+$")
+
+
+_LABEL = regex.compile(
+    r"[ \t]*(?:The[ \t]+)?"
+    r"(?P<label>[A-Z][\w’'\-]*(?:[ \t]+(?:(?:of|and|for|the|&)[ \t]+)?[A-Z][\w’'\-]*){1,5})[ \t]*:[ \t]*\S"
+)
+"""A form's field label at the start of a block: "The Bond Amount: the sum of ..."."""
+_CITED_AFTER = regex.compile(
+    r"[ \t]*,?[ \t]*(?:as[ \t]+)?(?:detailed|set[ \t]+out|described|specified|contained)[ \t]+"
+    r"(?:in|at|within)[ \t]+(?:[A-Z]{1,3}[:.]?[ \t]?\d"
+    r"|(?i:clauses?|sections?|paragraphs?|schedules?|annex|appendix|parts?|attachments?)\b)"
+)
+"""'The General Requirements for Maintenance Management as detailed in G:02': a section cited by title."""
+_ABBREVIATION_AFTER = regex.compile(
+    r"[ \t]*\((?:the[ \t]+)?[\"“‘]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z])\b[^()\n]{0,30}\)"
+)
+_WORD_AFTER = regex.compile(r"[ \t]+(?P<word>[a-z]+)\b")
+
+
+def _abbreviates(words: list[str], abbr: str) -> bool:
+    """``abbr`` ("BCDR") takes its letters, in order, from the capitalised words of the phrase."""
+    capitals = iter(w[0] for w in words if w[:1].isupper())
+    return len(abbr) >= 2 and all(c in capitals for c in abbr.upper() if c.isalpha())
 
 
 def _title_case(text: str) -> bool:
@@ -330,7 +375,7 @@ class _Analyser:
         out, text = self.out, self.text
         known = out.known
         for m in _QUOTED.finditer(text):
-            key = term_key(m.group(1))
+            key = term_key(m.group(1) or m.group(2) or "")
             if key and len(key.split()) <= 10:
                 known.update(_variants(key))
         for hit in self.ctx.hits("parties"):
@@ -339,6 +384,9 @@ class _Analyser:
                 if name:
                     known.update(_variants(term_key(str(name))))
         for block in self.ctx.document.blocks:
+            label = _LABEL.match(block.text, block.text_start)
+            if label is not None:
+                known.add(term_key(label.group("label")))  # a form's field: "The Bond Amount: the sum of"
             body = block.text[block.text_start :].strip().rstrip(".:")
             if block.kind in ("heading", "title") or block.emphasis:
                 known.add(term_key(_CODE.sub("", body)))
@@ -480,10 +528,22 @@ class _Analyser:
                 named.append(self._names_something(tokens, tokens[-1][2]))
             return named[0]
 
-        # Coordinated parts ("the Supplier and the Buyer Staff") are judged one by one.
+        # Coordinated parts ("the Supplier and the Buyer Staff") are judged one by one, unless the whole
+        # run is the Title Case name of a plan or policy ("Business Continuity and Disaster Recovery Plan").
+        heads = _heads("document-head")
+        whole = (
+            keys[-1] in heads
+            and all(_capitalised(t) or k in _CONNECTORS for (t, _, _), k in zip(tokens, keys, strict=True))
+            and not any(k in heads and nxt in _SPLITTERS for k, nxt in itertools.pairwise(keys))
+        )  # but "the Quality Management Plan and Sustainability Management Plan" names two plans
         part: list[int] = []
+        known = out.known
         for k in range(n + 1):
-            if k == n or keys[k] in _SPLITTERS:
+            if k == n or (
+                keys[k] in _SPLITTERS
+                and not whole
+                and not (0 < k < n - 1 and f"{keys[k - 1]} {keys[k]} {keys[k + 1]}" in known)
+            ):  # "Health and Safety", a known title, stays whole
                 if part:
                     self._judge(tokens, keys, covered, part, names_something)
                 part = []
@@ -512,6 +572,10 @@ class _Analyser:
         key = " ".join(keys[k] for k in part)
         if key in self.out.known or key in self.out.defined or _is_proper_name(words):
             return
+        if covered[part[0]] and words[0].endswith(("'s", "’s")):
+            rest = " ".join(keys[k] for k in part[1:])
+            if rest in self.out.known or rest in self.out.defined:
+                return  # "the Buyer's Health and Safety ...": a party's own copy of a known thing
         if any(c.isdigit() for c in key) or _IDENT.match(words[-1]):
             return  # "Table A", "Category B": a label, not a term
         initials = "".join(w[0] for w in words).upper()
@@ -536,6 +600,26 @@ class _Analyser:
             return  # "the Buyer Terminates this Contract": a capitalised verb, not a term
         if _SUFFIX_AFTER.match(text, end):
             return  # "the Data Protection Act 2018", "the Crown Commercial Service (CCS)"
+        if (
+            prev is not None
+            and prev.group(1).lower() in ("this", "these")
+            and keys[part[-1]] in _heads("instrument")
+        ):
+            self.out.instruments.add(key)  # "this Guarantee Bond": the document naming itself
+            return
+        abbr = _ABBREVIATION_AFTER.match(text, end)
+        after = _WORD_AFTER.match(text, end)
+        if (
+            (abbr is not None and _abbreviates(words, abbr.group("abbr")))
+            or (
+                after is not None
+                and after.group("word") in _names()[0]
+                and not any(covered[k] for k in part)  # "the Supplier Staff standard" is still a slip
+            )
+            or _CITED_AFTER.match(text, end)
+        ):
+            self.out.cited.add(key)  # "(BCDR Plan)", "a Flag Flying service", "as detailed in G:02"
+            return
         self.out.undefined[key].append(_Use(text[start:end], start, end))
 
 
@@ -599,6 +683,8 @@ def _undefined_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     if len(analysis.definitions) < 3:
         return  # the contract does not use defined terms: its capitals are not a convention
     for key, uses in analysis.undefined.items():
+        if key in analysis.instruments or key in analysis.cited:
+            continue
         if key not in analysis.near and analysis.seen[key] < 2:
             rest = analysis.built_on.get(key)
             if rest is None or analysis.seen[rest] < 2 or rest not in analysis.undefined:
@@ -631,7 +717,8 @@ UNDEFINED_TERM = Rule(
         "each side can read the term its own way, and a court may fall back on the ordinary meaning, or "
         "on the drafter's opponent's reading. Only multi-word terms used after a determiner mid-sentence "
         "are reported; headings, table labels, titles, capitals and proper names (laws, bodies, services, "
-        "places) are not, nor is a phrase capitalised only once that shares nothing with a defined term."
+        "places) are not, nor is a phrase capitalised only once that shares nothing with a defined term, "
+        'a document naming itself ("this Guarantee Bond") or a name spelled out before its abbreviation.'
     ),
     suggestion=(
         '"Supplier Staff" means all persons employed or engaged by the Supplier to perform the Services.'
@@ -1070,8 +1157,12 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
             doc_words = tail.group("doc").lower().split()
             if not (tail.group("this") or (len(doc_words) == 1 and doc_words[0] in _INTERNAL)):
                 continue  # "Exhibit A to the Master Agreement": another document
+            if _ATTACHED_TO.match(text, tail.end()):
+                continue  # "Annex C to the Agreement attached to Council Decision 2006/1005/EC"
         if qual is not None:
             continue  # "Framework Schedule 5": a named document of its own, attached or not
+        if _TITLED.match(text, m.end()):
+            continue  # "Attachment 5 – Framework Schedule 4": a document of a pack, cited by its title
         if _optional(ctx, m.start()) or _cites_instrument(text, m.start()):
             continue  # "[Annex D1 (CSPS)]" an option of a template; "(Article 6 + Annex III)" of a law
         for ident in m.captures("num"):
@@ -1154,6 +1245,11 @@ def _external(text: str, at: int) -> bool:
 _INSTRUMENT = regex.compile(r"(?P<head>[A-Z][\w\-]*)[ \t]+(?:No\.?[ \t]*)?\d[\w/.\-]*[ \t]*\([^()\n]{0,40}$")
 
 
+_TITLED = regex.compile(
+    r"[ \t]*(?:[–—-]|\()?[ \t]*(?:[A-Z][\w\-]*[ \t]+){0,3}"
+    r"(?i:schedule|annex|appendix|exhibit|attachment|contract|agreement)\b"
+)
+_ATTACHED_TO = regex.compile(r"[ \t]+(?:attached|annexed|appended)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z]")
 _CODE_CITE = regex.compile(r"(?:U\.?S\.?C\.?|C\.?F\.?R\.?|\bFAR|\bDFARS?|\bCode)[ \t]*$")
 _AMENDMENT = regex.compile(r"(?i)\bamendment\b")
 _RESTATED = regex.compile(r"(?i)\bamended[ \t]+and[ \t]+restated\b")
@@ -1182,9 +1278,10 @@ def _optional(ctx: LintContext, offset: int) -> bool:
 
 
 def _in_header(ctx: LintContext, offset: int) -> bool:
-    """A reference at the very start of a block is that block's own heading ("Schedule 4 - Charges")."""
+    """A reference at the very start of a block (after its number) is that block's own heading
+    ("Schedule 4 - Charges", "2.1.11. Appendix 1 – Food Standards")."""
     block = ctx.document.block_at(offset)
-    return block is not None and ctx.text[block.location.start : offset].strip() == ""
+    return block is not None and ctx.text[block.location.start + block.text_start : offset].strip() == ""
 
 
 BROKEN_REFERENCE = Rule(
@@ -1198,7 +1295,8 @@ BROKEN_REFERENCE = Rule(
         'A reference to "Clause 14.3" or "Schedule 4" that leads nowhere usually means clauses were '
         "renumbered or an attachment was left out; the obligation it imports is then unclear or lost. "
         'References to other documents ("section 3 of the Data Protection Act", "Clause 5 of the '
-        'Framework Agreement", a named "Call-Off Schedule 5"), references in square brackets (template '
+        'Framework Agreement", a named "Call-Off Schedule 5", an attachment cited with its title, '
+        '"Attachment 5 – Framework Schedule 4"), references in square brackets (template '
         "options), references inside an amendment (they cite the agreement it amends) and statute "
         'citations ("17 U.S.C. Section 101", "Directive 2012/27/EU (Annex III)") are not checked.'
     ),

@@ -89,3 +89,23 @@ def test_parenthetical_definition_span(nlp: Language) -> None:
 def test_quoted_words_that_are_not_definitions(nlp: Language) -> None:
     text = 'The Supplier shall mark each page "Confidential" before disclosure.'
     assert definitions(nlp, text) == {}
+
+
+def test_unquoted_definitions_at_the_start_of_a_numbered_line(nlp: Language) -> None:
+    text = (
+        "5.2 In this Schedule:\n\n"
+        "5.2.6 Tier One Billable Works means works with a value below the threshold.\n\n"
+        "(b) Resource Rates shall mean the rates in the Price List.\n\n"
+        "5.3 The Supplier shall quote for the Tier One Billable Works. Each quote means a written offer."
+    )
+    got = definitions(nlp, text)
+    assert got["Tier One Billable Works"] == ("means", "works with a value below the threshold")
+    assert got["Resource Rates"] == ("means", "the rates in the Price List")
+    assert set(got) == {"Tier One Billable Works", "Resource Rates"}
+
+
+def test_single_curly_quotes_define_terms(nlp: Language) -> None:
+    text = "The liability shall not exceed the sum set out in the Schedule (the \u2018Bond Amount\u2019)."
+    assert definitions(nlp, text)["Bond Amount"][0] == "parenthetical"
+    text = "The Supplier shall pay the costs (the \u2018Supplier\u2019s Costs\u2019) on demand."
+    assert "Supplier\u2019s Costs" in definitions(nlp, text)

@@ -164,3 +164,48 @@ def test_an_amendment_cites_the_agreement_it_amends() -> None:
     )
     assert _messages(text, "HY005") == []
     assert _messages(text.replace("FIRST AMENDMENT TO ", ""), "HY005") != []
+
+
+def test_names_of_plans_forms_and_cited_sections_are_not_undefined_terms() -> None:
+    text = PREAMBLE + (
+        "2. Services\n\n2.1 The Supplier shall comply with the Customer's Business Continuity and Disaster "
+        "Recovery Plan (BCDR Plan) and the Customer's Health and Safety and fire policies.\n\n"
+        "2.2 The Supplier shall provide a Flag Flying service. The Supplier shall operate the Flag Flying "
+        "rota.\n\n"
+        "2.3 The General Maintenance Requirements as detailed in G:02 apply. The General Maintenance "
+        "Requirements shall apply to the Services.\n\n"
+        "2.4 This Guarantee Bond is a deed. The Guarantee Bond binds the Supplier.\n\n"
+        "3. Health and Safety\n\n3.1 The Supplier shall keep the site safe.\n\n"
+        "The Bond Amount: the sum of £10,000.\n\n"
+        "2.5 The Customer may call on the Bond Amount. The Bond Amount reduces yearly." + SCHEDULE
+    )
+    assert _messages(text, "HY001") == []
+
+
+def test_plans_joined_by_and_are_judged_one_by_one() -> None:
+    text = PREAMBLE + (
+        "2. Services\n\n2.1 The Supplier shall follow the Quality Management Plan and Sustainability "
+        "Management Plan. The Customer approves the Quality Management Plan." + SCHEDULE
+    )
+    got = _messages(text, "HY001")
+    assert [m.split('"')[1] for m in got] == ["Quality Management Plan"]
+
+
+def test_unquoted_numbered_definitions_define_their_terms() -> None:
+    text = PREAMBLE + (
+        "1.4 Tier One Works means works below £5,000.\n\n"
+        "2. Works\n\n2.1 The Supplier shall not start any Tier One Works or any Tier Two Works without "
+        "approval. The Customer shall approve the Tier Two Works." + SCHEDULE
+    )
+    got = _messages(text, "HY001")
+    assert [m.split('"')[1] for m in got] == ["Tier Two Works"]
+
+
+def test_attachments_of_a_pack_cited_by_their_title_are_not_broken() -> None:
+    text = PREAMBLE + (
+        "2. Services\n\n2.1 The assets are listed in Attachment 5 – Framework Schedule 4 (Call-Off "
+        "Contract) and in Attachment 6 (Call-Off Contract).\n\n"
+        "2.2 Cleaning follows Appendix B - Cleaning Standards." + SCHEDULE
+    )
+    got = _messages(text, "HY005")
+    assert got == ["Appendix B is referred to, but the agreement has no Appendix B."]
