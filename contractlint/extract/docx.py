@@ -577,7 +577,10 @@ class _Walker:
             return None
         label: Label | None = None
         resolved = self.defs.resolve(style_id, num_id, ilvl)
-        if resolved is not None:
+        # An empty paragraph that only carries a section break (its w:pPr holds w:sectPr) takes no number:
+        # LibreOffice shows none, and documents number the next heading as if it were not there.
+        section_break = ppr is not None and ppr.find(w("sectPr")) is not None and not own.strip()
+        if resolved is not None and not section_break:
             label = self.numberer.next(*resolved)
         bold = text.any_text and text.bold
         self._emit(own, ordinal, cell, style, outline, label, bold=bold, marks=marks, nodes=nodes)

@@ -482,3 +482,18 @@ def test_demo_contract_fixture_reads_as_word_shows_it(fixtures_dir: Path) -> Non
     assert {b.location.table for b in doc.blocks if b.kind == "table_cell"} == {1}
     assert "Acme Ltd" in doc.text and '(the "Supplier")' in doc.text
     assert {b.location.story for b in doc.other_blocks} == {"header", "footer"}
+
+
+def test_empty_numbered_paragraph_carrying_a_section_break_takes_no_number(tmp_path: Path) -> None:
+    """Common Paper templates end their cover page with an empty Heading 1 holding the w:sectPr; Word's
+    rendering and the template's own cross-references number the next heading 1 (regression)."""
+    b = DocxBuilder().numbering(abstract_num(1), num(1, 1))
+    section = '<w:sectPr><w:pgSz w:w="12240" w:h="15840"/></w:sectPr>'
+    b.body(
+        para(num_id=1, ilvl=0, ppr=section),
+        para(text="Service", num_id=1, ilvl=0),
+        para(text="Access and Use.", num_id=1, ilvl=1),
+        para(text="Restrictions", num_id=1, ilvl=0),
+    )
+    doc = _extract(b, tmp_path)
+    assert [blk.number for blk in doc.blocks] == ["1", "1.1", "2"]
