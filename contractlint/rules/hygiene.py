@@ -1286,6 +1286,7 @@ def _in_header(ctx: LintContext, offset: int) -> bool:
 
 BROKEN_REFERENCE = Rule(
     code="HY005",
+    default=False,
     name="broken-cross-reference",
     category="hygiene",
     severity="warning",
