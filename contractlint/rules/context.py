@@ -128,6 +128,26 @@ class LintContext:
             self._hit_cache[key] = found
         return found
 
+    def lexicon_hits(self, label: str) -> list[Hit]:
+        """Lexicon entries of ``label`` the pattern component found (value = the entry id), in text order.
+
+        Read from the component's offsets rather than ``hits("patterns")``: that would wrap every one of
+        a contract's thousands of pattern spans in a Python object to keep a few."""
+        key = f"lexicon:{label}"
+        found = self._hit_cache.get(key)
+        if found is None:
+            prefix = f"lexicon|{label}|"
+            found = []
+            for doc in self.docs:
+                off = doc._.cl_offset
+                for name, ranges in (doc._.cl_pattern_hits or {}).items():
+                    if name.startswith(prefix):
+                        entry = name[len(prefix) :]
+                        found.extend(Hit(s + off, e + off, label, entry) for s, e in ranges)
+            found.sort(key=lambda h: (h.start, h.end))
+            self._hit_cache[key] = found
+        return found
+
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence (or enumerated item) ranges, in text order."""

@@ -411,8 +411,8 @@ def _term_hits(ctx: LintContext) -> list[_VagueHit]:
         term = lex.terms.get(_normal(ctx.text[start:end]))
         if term is not None:
             found.append(_VagueHit(start, end, term))
-    for span in ctx.hits("patterns"):
-        if span.label == "VAGUE_TERM" and not (span.start and _word_char(ctx.text[span.start - 1])):
+    for span in ctx.lexicon_hits("VAGUE_TERM"):
+        if not (span.start and _word_char(ctx.text[span.start - 1])):
             text = _normal(ctx.text[span.start : span.end])
             term = lex.terms.get(text) or _Term(text, str(span.value or "vague"), "")
             found.append(_VagueHit(span.start, span.end, term))
