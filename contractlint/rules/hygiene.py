@@ -951,24 +951,43 @@ _ATTACH_REF = regex.compile(
     (?:{_JOIN}(?:(?i:{_ATTACH_KW})[ \t]+)?(?P<num>{_ATT_ID}))*""",
     regex.VERBOSE,
 )
-_CLAUSE_START = regex.compile(r"(?<![\w-])(?:clause|section|article|para|§)")
-_ATTACH_START = regex.compile(r"(?<![\w-])(?:schedule|exhibit|annex|append|attachment)")
+_CLAUSE_START = ("clause", "section", "article", "para", "§")
+_ATTACH_START = ("schedule", "exhibit", "annex", "append", "attachment")
+_last_lower: list[str] = ["", ""]
 
 
-def _find_refs(
-    pattern: regex.Pattern[str], starts: regex.Pattern[str], text: str
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)``, tried only where ``starts`` finds its keyword in the lower-cased text:
-    a case-insensitive alternation tried at every offset cost more than the rest of the rule."""
-    lower = text.lower()
+def _lowered(text: str) -> str:
+    """``text.lower()``, remembered for the last text (the reference scan asks for it many times)."""
+    if _last_lower[0] is not text:
+        _last_lower[:] = [text, text.lower()]
+    return _last_lower[1]
+
+
+def _keyword_starts(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Where one of ``words`` starts a word of ``lower`` (not after a letter, digit, "_" or "-")."""
+    out: list[int] = []
+    for word in words:
+        i = lower.find(word)
+        while i != -1:
+            if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] in "_-"):
+                out.append(i)
+            i = lower.find(word, i + 1)
+    out.sort()
+    return out
+
+
+def _find_refs(pattern: regex.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)``, tried only where one of the ``starts`` keywords begins a word: a
+    case-insensitive alternation tried at every offset cost more than the rest of the rule."""
+    lower = _lowered(text)
     if len(lower) != len(text):  # a character whose lower case is longer: offsets would shift
         yield from pattern.finditer(text)
         return
     done = 0
-    for c in starts.finditer(lower):
-        if c.start() < done:
+    for start in _keyword_starts(lower, starts):
+        if start < done:
             continue
-        m = pattern.match(text, c.start())
+        m = pattern.match(text, start)
         if m is not None:
             done = m.end()
             yield m
