@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -586,6 +586,20 @@ def _sentence_of(bounds: list[int], pos: int, text_len: int) -> tuple[int, int]:
     return start, end
 
 
+def _paragraph_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only start a paragraph (at the text's start or
+    after a blank line): tried there only, not at every offset."""
+    pos = 0
+    while pos != -1:
+        start = pos if pos == 0 else pos + 2
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = text.find("\n\n", max(m.end() - 2, start))
+        else:
+            pos = text.find("\n\n", start)
+
+
 def find_definitions(doc: Doc) -> list[Hit]:
     """Defined terms with the character span of their definition.
 
@@ -657,7 +671,7 @@ def find_definitions(doc: Doc) -> list[Hit]:
                     },
                 )
             )
-    for m in _TABLE_ROW.finditer(text):
+    for m in _paragraph_matches(_TABLE_ROW, text):
         start = m.end()
         while start < len(text) and text[start] in " \t":
             start += 1
