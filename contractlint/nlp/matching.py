@@ -95,6 +95,7 @@ class PatternMatcher:
         # Spans for what a reader looks at (rule matches, lexicon hits); "if"/"then" parts of conditional
         # rules only need offsets, and there can be thousands of them.
         self.span_keys = frozenset(k for k in self.labels if not k.endswith(("|if", "|then")))
+        self._match_keys: dict[int, str] = {}
 
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]], words: set[str]) -> None:
         """Matcher costs ~1 us per token per pattern set. When a pattern needs one of a few words, it runs
@@ -196,10 +197,14 @@ class PatternMatcher:
         found.extend(self._token_matches(doc))
         if found:
             offsets = doc.to_array([IDX, LENGTH])
+            starts = offsets[:, 0].tolist()
+            ends = (offsets[:, 0] + offsets[:, 1]).tolist()
+        keys = self._match_keys
         for match_id, start, end in found:
-            key = strings[match_id]
-            end_char = int(offsets[end - 1, 0] + offsets[end - 1, 1])
-            hits.setdefault(key, []).append((int(offsets[start, 0]), end_char))
+            key = keys.get(match_id)
+            if key is None:
+                key = keys[match_id] = strings[match_id]
+            hits.setdefault(key, []).append((starts[start], ends[end - 1]))
             if key in self.span_keys:
                 label, span_id = self.labels[key]
                 spans.append(Span(doc, start, end, label=label, span_id=span_id))
