@@ -815,6 +815,7 @@ def _duplicate_definitions(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
 
 DUPLICATE_DEFINITION = Rule(
     code="HY003",
+    default=False,
     name="duplicate-definition",
     category="hygiene",
     severity="warning",
@@ -1433,6 +1434,7 @@ def _numbering_finding(ctx: LintContext, rule: Rule, clause: Clause, before: Cla
 
 NUMBERING = Rule(
     code="HY006",
+    default=False,
     name="numbering-out-of-sequence",
     category="hygiene",
     severity="warning",
@@ -1502,6 +1504,7 @@ def _party_names(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
 
 PARTY_NAME = Rule(
     code="HY007",
+    default=False,
     name="undefined-party-name",
     category="hygiene",
     severity="warning",

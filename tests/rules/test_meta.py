@@ -73,7 +73,7 @@ def test_rules_off_by_default_run_only_when_selected() -> None:
     from contractlint.rules import select_rules
 
     default = {r.code for r in select_rules()}
-    assert "HY001" not in default and "HY005" not in default and "HY006" in default and "EX002" in default
+    assert not any(code.startswith("HY") for code in default) and "EX002" in default
     assert "HY001" in {r.code for r in select_rules(["ALL"])}
     assert "HY001" in {r.code for r in select_rules(["HY"])}
     extended = {r.code for r in select_rules(extend=["HY001"])}
