@@ -491,11 +491,16 @@ class PatternResult:
     message: str = ""
 
 
-def _global_hits(docs: Sequence[Doc], key: str) -> list[tuple[int, int]]:
+_Chunk = tuple[int, dict[str, list[tuple[int, int]]]]
+"""A Doc's offset in the contract and the pattern component's hits in it."""
+
+
+def _global_hits(chunks: Sequence[_Chunk], key: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for doc in docs:
-        off = doc._.cl_offset
-        out.extend((s + off, e + off) for s, e in (doc._.cl_pattern_hits or {}).get(key, ()))
+    for off, hits in chunks:
+        found = hits.get(key)
+        if found:
+            out.extend((s + off, e + off) for s, e in found)
     return sorted(out)
 
 
@@ -541,12 +546,13 @@ def evaluate(
     clauses from the clause tree); without them each block (text between blank lines) is a unit.
     """
     docs = list(docs)
+    chunks = [(doc._.cl_offset, doc._.cl_pattern_hits or {}) for doc in docs]
     results: list[PatternResult] = []
     unit_cache: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
     for rule in patterns.rules:
         if rule.kind == "conditional":
-            if_hits = _global_hits(docs, f"{rule.id}|if")
-            then_hits = _global_hits(docs, f"{rule.id}|then")
+            if_hits = _global_hits(chunks, f"{rule.id}|if")
+            then_hits = _global_hits(chunks, f"{rule.id}|then")
             if not if_hits:
                 status: Status = "not_applicable"
                 spans: list[tuple[int, int]] = []
@@ -567,7 +573,7 @@ def evaluate(
                 )
             )
             continue
-        hits = _global_hits(docs, f"{rule.id}|match")
+        hits = _global_hits(chunks, f"{rule.id}|match")
         if rule.kind == "absence":
             status = "present" if hits else "missing"
         else:

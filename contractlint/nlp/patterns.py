@@ -117,7 +117,19 @@ class PatternRule:
 
     @property
     def searched(self) -> tuple[str, ...]:
-        return tuple(x for part in self.parts.values() for x in part.describe())
+        return _searched(self.parts)
+
+
+_SEARCHED: dict[int, tuple[tuple[str, ...], dict[str, MatcherSet]]] = {}
+
+
+def _searched(parts: dict[str, MatcherSet]) -> tuple[str, ...]:
+    """What a rule searched, in words; worked out once per rule (it is asked for every contract)."""
+    found = _SEARCHED.get(id(parts))
+    if found is None or found[1] is not parts:
+        found = (tuple(x for part in parts.values() for x in part.describe()), parts)
+        _SEARCHED[id(parts)] = found
+    return found[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,10 +224,9 @@ class _Places:
         if self._opening is None:
             customer = self.sides.customer
             names = [customer] if customer else sorted(_CUSTOMER_ROLES, key=len, reverse=True)
-            self._opening = regex.compile(
-                rf"[\W\d]{{0,12}}(?:the\s+)?(?:{'|'.join(regex.escape(n) for n in names)})\s+"
-                r"(?:shall|will|must|agrees|hereby|undertakes|is\s+responsible|acknowledges)\b",
-                regex.IGNORECASE,
+            self._opening = _compiled(
+                rf"(?i)[\W\d]{{0,12}}(?:the\s+)?(?:{'|'.join(regex.escape(n) for n in names)})\s+"
+                r"(?:shall|will|must|agrees|hereby|undertakes|is\s+responsible|acknowledges)\b"
             )
         return self._opening
 
@@ -820,7 +819,7 @@ def _unparsed_duty_deadlines(ctx: LintContext, places: _Places) -> Iterator[tupl
     provider = places.sides.provider
     if not provider:
         return
-    duty = regex.compile(rf"\b{regex.escape(provider)}\s+(?:shall|will|must)\s+(?:have|get|make)\b", regex.I)
+    duty = _compiled(rf"(?i)\b{regex.escape(provider)}\s+(?:shall|will|must)\s+(?:have|get|make)\b")
     for hit in _deadline_hits(ctx):
         if places.obligation_at(hit.start) is not None or places.boilerplate(hit.start):
             continue
