@@ -7,7 +7,7 @@ Phrases of every rule and lexicon go into ONE PhraseMatcher (``LOWER``), token p
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -299,33 +299,18 @@ def literal_head(source: str, min_len: int = 3) -> str | None:
     head = m.group(1)
     if source[m.end() : m.end() + 1] in ("?", "*", "{"):
         head = head[:-1]  # "reports?" only guarantees "report"
-    depth = 0
-    klass = False
-    escaped = False
-    for ch in source:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif klass:
-            klass = ch != "]"
-        elif ch == "[":
-            klass = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return None  # a top-level alternative need not start with the head
+    if _top_bars(source):
+        return None  # a top-level alternative need not start with the head
     return head if len(head) >= min_len else None
 
 
-def _group_end(source: str, start: int) -> int:
-    """Index of the ")" closing the group that opens at ``source[start]``, or -1."""
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, group depth)`` for each character of a regex source that is neither escaped nor
+    inside a character class. An opening bracket carries the depth outside it, a closing one the depth
+    after it, so a group at the top level opens and closes at depth 0."""
     depth = 0
     escaped = klass = False
-    for pos in range(start, len(source)):
-        ch = source[pos]
+    for pos, ch in enumerate(source):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -335,35 +320,23 @@ def _group_end(source: str, start: int) -> int:
         elif ch == "[":
             klass = True
         elif ch == "(":
+            yield pos, ch, depth
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return pos
-    return -1
+            yield pos, ch, depth
+        else:
+            yield pos, ch, depth
 
 
-def _top_level(source: str) -> str:
-    """The characters of ``source`` outside groups and character classes (to look for a bare "|")."""
-    out: list[str] = []
-    depth = 0
-    escaped = klass = False
-    for ch in source:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif klass:
-            klass = ch != "]"
-        elif ch == "[":
-            klass = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-    return "".join(out)
+def _group_end(source: str) -> int:
+    """Index of the ")" closing the group that opens ``source``, or -1."""
+    return next((pos for pos, ch, depth in _structure(source) if ch == ")" and depth == 0), -1)
+
+
+def _top_bars(source: str) -> list[int]:
+    """Indexes of the "|" outside any group or class: the top-level alternatives of ``source``."""
+    return [pos for pos, ch, depth in _structure(source) if ch == "|" and depth == 0]
 
 
 def literal_heads(source: str) -> tuple[str, ...] | None:
@@ -377,14 +350,14 @@ def literal_heads(source: str) -> tuple[str, ...] | None:
     if head is not None:
         return (head,)
     for prefix, literal in (("\\[", "["), ("\\{", "{"), ("<<", "<<")):
-        if source.startswith(prefix) and "|" not in _top_level(source):
+        if source.startswith(prefix) and not _top_bars(source):
             return (literal,)
     body = source
     while True:
         if body.startswith("\\b"):
             body = body[2:]
         elif body.startswith(("(?<=", "(?<!")):
-            close = _group_end(body, 0)
+            close = _group_end(body)
             if close < 0:
                 return None
             body = body[close + 1 :]
@@ -396,42 +369,17 @@ def literal_heads(source: str) -> tuple[str, ...] | None:
             return (head,)
     if not body.startswith("(?:"):
         return None
-    end = _group_end(body, 0)
-    if end < 0 or body[end + 1 : end + 2] in ("?", "*", "{") or "|" in _top_level(body[end + 1 :]):
+    end = _group_end(body)
+    if end < 0 or body[end + 1 : end + 2] in ("?", "*", "{") or _top_bars(body[end + 1 :]):
         return None  # an optional group, or a top-level alternative after it
     inner = body[3:end]
-    cuts = [0] + [i + 1 for i, ch in enumerate(_mark_top_bars(inner)) if ch]
+    cuts = [0] + [i + 1 for i in _top_bars(inner)]
     alternatives = [inner[a : b - 1] for a, b in zip(cuts, [*cuts[1:], len(inner) + 1], strict=True)]
     heads = [literal_head(alt, min_len=2) for alt in alternatives]
     if any(h is None for h in heads):
         return None
     found = {h for h in heads if h is not None}
     return tuple(sorted(h for h in found if not any(h != o and h.startswith(o) for o in found)))
-
-
-def _mark_top_bars(source: str) -> list[bool]:
-    """For each character of ``source``: is it a "|" outside any group or class?"""
-    out: list[bool] = []
-    depth = 0
-    escaped = klass = False
-    for ch in source:
-        bar = False
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif klass:
-            klass = ch != "]"
-        elif ch == "[":
-            klass = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            bar = True
-        out.append(bar)
-    return out
 
 
 def _regex_hits(
