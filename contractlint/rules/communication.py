@@ -99,23 +99,6 @@ def _covering(hits: Sequence[Hit], offset: int) -> Hit | None:
     return best
 
 
-def _searched(ctx: LintContext, *pattern_ids: str, shown: int = 10) -> list[str]:
-    """What a missing finding looked for: the phrases of the patterns, and how many more patterns."""
-    out: list[str] = []
-    for pid in pattern_ids:
-        result = ctx.results.get(pid)
-        if result is None:
-            continue
-        phrases = [s for s in result.searched if s.startswith('"')]
-        others = len(result.searched) - len(phrases)
-        more = len(phrases) - shown
-        line = f"{pid}: " + ", ".join(phrases[:shown])
-        if more > 0 or others:
-            line += f" (+ {max(more, 0) + others} more patterns)"
-        out.append(line)
-    return out
-
-
 # --- notices -------------------------------------------------------------------------------------------
 
 _NOTICE_WINDOW = 4
@@ -191,7 +174,7 @@ def _no_notice_clause(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         rule,
         [
             "a sentence about notices that says how they are sent or when they count as received",
-            *_searched(ctx, "notice-clause", "notice-delivery-method", "notice-deemed-receipt"),
+            *ctx.searched("notice-clause", "notice-delivery-method", "notice-deemed-receipt", shown=10),
         ],
     )
 
@@ -369,7 +352,8 @@ def _detect_reports(ctx: LintContext) -> Iterator[Provision]:
 def _no_reporting(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     if _reports(ctx):
         return
-    yield ctx.missing(rule, ["a duty to give reports or updates", *_searched(ctx, "reporting-obligation")])
+    searched = ctx.searched("reporting-obligation", shown=10)
+    yield ctx.missing(rule, ["a duty to give reports or updates", *searched])
 
 
 def _reporting_without_cadence(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
@@ -406,7 +390,10 @@ def _no_point_of_contact(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         return
     yield ctx.missing(
         rule,
-        ["a named or designated contact, representative or manager", *_searched(ctx, "point-of-contact")],
+        [
+            "a named or designated contact, representative or manager",
+            *ctx.searched("point-of-contact", shown=10),
+        ],
     )
 
 
@@ -452,7 +439,7 @@ def _no_escalation(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         [
             "an informal step for disputes (negotiation, escalation to senior managers, mediation) "
             "before arbitration or the courts",
-            *_searched(ctx, "escalation"),
+            *ctx.searched("escalation", shown=10),
         ],
     )
 

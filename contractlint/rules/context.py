@@ -252,6 +252,22 @@ class LintContext:
         start, end = self.trim(start, end)
         return self._make(rule, start, end, message, related=tuple(self.locate(s, e) for s, e in related))
 
+    def searched(self, *pattern_ids: str, shown: int = 8) -> list[str]:
+        """What a missing finding looked for, one line per pattern: its first ``shown`` phrases and how
+        many more patterns (token patterns and regexes are counted, not spelt out)."""
+        out: list[str] = []
+        for pid in pattern_ids:
+            result = self.results.get(pid)
+            if result is None:
+                continue
+            phrases = [s for s in result.searched if s.startswith('"')]
+            rest = len(result.searched) - min(len(phrases), shown)
+            line = f"{pid}: " + ", ".join(phrases[:shown])
+            if rest:
+                line += f" (+ {rest} more patterns)"
+            out.append(line)
+        return out
+
     def missing(self, rule: Rule, searched: Sequence[str], *, message: str | None = None) -> Finding:
         """A finding about an absent provision, anchored where it belongs.
 

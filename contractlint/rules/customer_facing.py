@@ -98,21 +98,6 @@ def _analyse(ctx: LintContext) -> CustomerFacing:
     )
 
 
-def _searched(ctx: LintContext, *pattern_ids: str, shown: int = 8) -> list[str]:
-    out: list[str] = []
-    for pid in pattern_ids:
-        result = ctx.results.get(pid)
-        if result is None:
-            continue
-        phrases = [s for s in result.searched if s.startswith('"')]
-        rest = len(result.searched) - min(len(phrases), shown)
-        line = f"{pid}: " + ", ".join(phrases[:shown])
-        if rest:
-            line += f" (+ {rest} more patterns)"
-        out.append(line)
-    return out
-
-
 def _because(ctx: LintContext, cf: CustomerFacing) -> str:
     """Why the services count as customer-facing: the first sentence that says so, shortened."""
     s, e = ctx.trim(*cf.functions[0])
@@ -156,7 +141,7 @@ def _missing(attr: str, *pattern_ids: str) -> Check:
         cf = analyse_customer_facing(ctx)
         if cf.applies and not getattr(cf, attr):
             message = f'{rule.message} The services deal with end customers: "{_because(ctx, cf)}"'
-            yield ctx.missing(rule, _searched(ctx, *pattern_ids), message=message)
+            yield ctx.missing(rule, ctx.searched(*pattern_ids), message=message)
 
     return check
 
@@ -167,7 +152,7 @@ def _no_service_levels(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         return
     if not cf.service_levels:
         message = f'{rule.message} The services deal with end customers: "{_because(ctx, cf)}"'
-        yield ctx.missing(rule, _searched(ctx, "interaction-service-levels"), message=message)
+        yield ctx.missing(rule, ctx.searched("interaction-service-levels"), message=message)
     elif not cf.remedies:
         first = cf.service_levels[0]
         message = (

@@ -173,22 +173,6 @@ def _advice(ctx: LintContext) -> bool:
     return services_contract(ctx) and bool(ctx.pattern_spans("advice-or-development"))
 
 
-def _searched(ctx: LintContext, *pattern_ids: str, shown: int = 8) -> list[str]:
-    """What a missing finding looked for: each pattern's first phrases and how many more patterns."""
-    out: list[str] = []
-    for pid in pattern_ids:
-        result = ctx.results.get(pid)
-        if result is None:
-            continue
-        phrases = [s for s in result.searched if s.startswith('"')]
-        rest = len(result.searched) - min(len(phrases), shown)
-        line = f"{pid}: " + ", ".join(phrases[:shown])
-        if rest:
-            line += f" (+ {rest} more patterns)"
-        out.append(line)
-    return out
-
-
 # --- inventory -----------------------------------------------------------------------------------------
 
 
@@ -264,28 +248,28 @@ def _detect_cap(ctx: LintContext) -> Iterator[Provision]:
 
 def _no_standard_of_care(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     if services_contract(ctx) and not analyse_professional(ctx).standard_of_care:
-        yield ctx.missing(rule, _searched(ctx, "standard-of-care"))
+        yield ctx.missing(rule, ctx.searched("standard-of-care"))
 
 
 def _no_qualified_personnel(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     a = analyse_professional(ctx)
     if _people(ctx) and not a.qualified_personnel:
-        yield ctx.missing(rule, _searched(ctx, "qualified-personnel"))
+        yield ctx.missing(rule, ctx.searched("qualified-personnel"))
 
 
 def _no_key_personnel(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     if _people(ctx) and not analyse_professional(ctx).key_personnel:
-        yield ctx.missing(rule, _searched(ctx, "key-personnel"))
+        yield ctx.missing(rule, ctx.searched("key-personnel"))
 
 
 def _no_subcontracting_control(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     if services_contract(ctx) and not analyse_professional(ctx).subcontracting:
-        yield ctx.missing(rule, _searched(ctx, "subcontracting-control"))
+        yield ctx.missing(rule, ctx.searched("subcontracting-control"))
 
 
 def _no_insurance(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     if services_contract(ctx) and not analyse_professional(ctx).insurance:
-        yield ctx.missing(rule, _searched(ctx, "insurance-duty"))
+        yield ctx.missing(rule, ctx.searched("insurance-duty"))
 
 
 def _insurance_without_amounts(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
@@ -303,7 +287,7 @@ def _no_professional_indemnity(ctx: LintContext, rule: Rule) -> Iterator[Finding
 
 def _no_audit_rights(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     if services_contract(ctx) and not analyse_professional(ctx).audit:
-        yield ctx.missing(rule, _searched(ctx, "audit-right"))
+        yield ctx.missing(rule, ctx.searched("audit-right"))
 
 
 def _no_warranty_period(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
@@ -320,7 +304,7 @@ def _no_warranty_period(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
         )
         yield ctx.finding(rule, first.start, first.end, message=message)
     else:
-        yield ctx.missing(rule, _searched(ctx, "warranty-word", "warranty-period", "warranty-remedy"))
+        yield ctx.missing(rule, ctx.searched("warranty-word", "warranty-period", "warranty-remedy"))
 
 
 _SERVICES_FAIL = (
