@@ -25,6 +25,7 @@ import regex
 
 from contractlint.extract.numbers import KEYWORD_STYLES, classify_number, parse_typed_number, roman_value
 from contractlint.model import Block, Clause, Finding
+from contractlint.nlp.extensions import lower_text
 from contractlint.nlp.patterns import shipped_patterns
 from contractlint.rules.base import Rule
 from contractlint.rules.context import ContextCache, LintContext
@@ -958,9 +959,10 @@ _last_lower: list[str] = ["", ""]
 
 
 def _lowered(text: str) -> str:
-    """``text.lower()``, remembered for the last text (the reference scan asks for it many times)."""
+    """``lower_text(text)`` (same offsets), remembered for the last text: the reference scan asks for it
+    many times."""
     if _last_lower[0] is not text:
-        _last_lower[:] = [text, text.lower()]
+        _last_lower[:] = [text, lower_text(text)]
     return _last_lower[1]
 
 
@@ -981,9 +983,6 @@ def _find_refs(pattern: regex.Pattern[str], starts: tuple[str, ...], text: str) 
     """``pattern.finditer(text)``, tried only where one of the ``starts`` keywords begins a word: a
     case-insensitive alternation tried at every offset cost more than the rest of the rule."""
     lower = _lowered(text)
-    if len(lower) != len(text):  # a character whose lower case is longer: offsets would shift
-        yield from pattern.finditer(text)
-        return
     done = 0
     for start in _keyword_starts(lower, starts):
         if start < done:
