@@ -114,22 +114,12 @@ class PatternRule:
     message: str = ""
     declaration: RuleDeclaration | None = None
     """Set when the pattern declares a rule of its own (a rule pack), see docs/rule-packs.md."""
+    searched: tuple[str, ...] = field(init=False, default=())
+    """What the rule searches for, in words a reviewer can check; worked out once, at load."""
 
-    @property
-    def searched(self) -> tuple[str, ...]:
-        return _searched(self.parts)
-
-
-_SEARCHED: dict[int, tuple[tuple[str, ...], dict[str, MatcherSet]]] = {}
-
-
-def _searched(parts: dict[str, MatcherSet]) -> tuple[str, ...]:
-    """What a rule searched, in words; worked out once per rule (it is asked for every contract)."""
-    found = _SEARCHED.get(id(parts))
-    if found is None or found[1] is not parts:
-        found = (tuple(x for part in parts.values() for x in part.describe()), parts)
-        _SEARCHED[id(parts)] = found
-    return found[0]
+    def __post_init__(self) -> None:
+        described = tuple(x for part in self.parts.values() for x in part.describe())
+        object.__setattr__(self, "searched", described)
 
 
 @dataclass(frozen=True, slots=True)
