@@ -17,9 +17,10 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import PurePath
 
 import regex
 
@@ -33,6 +34,8 @@ from contractlint.rules.context import ContextCache, LintContext
 __all__ = ["RULES", "HygieneAnalysis", "analyse_hygiene"]
 
 _MAX_RELATED = 25
+_MAX_ATTACHMENT = 50
+"""No agreement has fifty schedules: "Schedule 70" is a GSA supply schedule, "Exhibit 99" a filing's."""
 
 # --- words -------------------------------------------------------------------------------------------
 
@@ -84,7 +87,11 @@ _QUOTED = regex.compile(
     r"[\"“]\s*([A-Za-z0-9][^\"“”\n]{0,99}?)\s*[\"”]|‘\s*([A-Za-z0-9][^\"“”‘’\n]{0,99}?)\s*’(?![\w])"
 )
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
-_SUFFIX_AFTER = regex.compile(r"[ \t]*(?:\(\s*[A-Z][A-Za-z]{1,9}s?\s*\)|\d|(?:of|Of)[ \t]+\d)")
+_SUFFIX_AFTER = regex.compile(
+    r"[ \t]*(?:\(\s*[A-Z][A-Za-z]{1,9}s?\s*\)|\d|(?:of|Of)[ \t]+\d"
+    r"|\([ \t]*(?:\d+[ \t]+(?:U\.?S\.?C|C\.?F\.?R)|§))"
+)
+"""After a name: "(CCS)", "2018", "of 1998", or a citation ("the Stark Law (42 U.S.C. § 1395nn)")."""
 _IDENT = regex.compile(r"^(?:[A-Z]|[IVX]{1,4})$")
 _VERB_AFTER = regex.compile(r"[ \t]+(?:the|this|that|these|a|an|any|its|their|such|all|each)[ \t]")
 _NAME_AFTER = regex.compile(
@@ -148,14 +155,15 @@ def _variants(key: str) -> set[str]:
     return {prefix + f for f in forms}
 
 
-_OWN_IDS = ("document-head", "instrument")
+_OWN_IDS = ("document-head", "instrument", "title-head")
 
 
 @cache
 def _heads(kind: str) -> frozenset[str]:
     """Lower-case words of the ``kind`` entries of the lexicon: "document-head", the last words of plans
     and policies, which are not split at "and" ("Business Continuity and Disaster Recovery Plan");
-    "instrument", the last words of a document that names itself ("this Guarantee Bond")."""
+    "instrument", the last words of a document that names itself ("this Guarantee Bond"); "title-head",
+    the first word of a document's title before "of"/"for" ("Schedule of Capital Contributions")."""
     return frozenset(
         entry.pattern.lower()
         for entry in shipped_patterns().lexicon
@@ -194,8 +202,9 @@ def _is_proper_name(tokens: list[str]) -> bool:
     low = [_norm_token(t) for t in tokens]
     if low[-1] in heads or any(t in words for t in low):
         return True
-    if any(t in heads and nxt in ("of", "for") for t, nxt in itertools.pairwise(low)):
-        return True
+    titles = _heads("title-head")
+    if any((t in heads or t in titles) and nxt in ("of", "for") for t, nxt in itertools.pairwise(low)):
+        return True  # "Office for National Statistics", "the Contract for Export Sales"
     n = len(low)
     return any(
         tuple(low[i : i + k]) in phrases for k in _phrase_lengths() if k <= n for i in range(n - k + 1)
@@ -264,6 +273,9 @@ class HygieneAnalysis:
     cited: set[str] = field(default_factory=set)
     """Undefined keys that name something else: cited by their place ("as detailed in G:02"), spelled out
     before their abbreviation ("(BCDR Plan)"), or naming a thing of a kind ("a Flag Flying service")."""
+    party_words: set[str] = field(default_factory=set)
+    """First words of the parties' own names ("metavante" of "Metavante Corporation"), not their roles:
+    "the Metavante System" is that party's system, not a term."""
     max_words: int = 1
 
 
@@ -308,6 +320,11 @@ _CITED_AFTER = regex.compile(
     r"|(?i:clauses?|sections?|paragraphs?|schedules?|annex|appendix|parts?|attachments?)\b)"
 )
 """'The General Requirements for Maintenance Management as detailed in G:02': a section cited by title."""
+_DEFINED_ELSEWHERE = regex.compile(
+    r"[ \t]*\(?[ \t]*(?:as[ \t]+(?:such[ \t]+terms?[ \t]+(?:is|are)[ \t]+)?defined"
+    r"|within[ \t]+the[ \t]+meaning)[ \t]+(?:in|of|under)\b"
+)
+"""'the "Developer App" (as defined in the Restated Development Agreement)': defined by another instrument."""
 _ABBREVIATION_AFTER = regex.compile(
     r"[ \t]*\((?:the[ \t]+)?[\"“‘]?(?P<abbr>[A-Z][A-Za-z&]*[A-Z])\b[^()\n]{0,30}\)"
 )
@@ -351,7 +368,7 @@ class _Analyser:
         out = self.out
         for hit in self.ctx.hits("definitions"):
             value = hit.value or {}
-            term = str(value.get("term") or "").strip()
+            term = str(value.get("term") or "").strip().rstrip(",;:")  # '"Marks," shall mean'
             key = term_key(term)
             if not key or (not term[:1].isupper() and not term[:1].isdigit()):
                 continue
@@ -384,6 +401,9 @@ class _Analyser:
             for name in (value.get("role"), value.get("name")):
                 if name:
                     known.update(_variants(term_key(str(name))))
+            own = term_key(str(value.get("name") or "")).split()
+            if own and own[0] not in _CONNECTORS and own[0] not in ("party", "parties"):
+                out.party_words.add(own[0])
         for block in self.ctx.document.blocks:
             label = _LABEL.match(block.text, block.text_start)
             if label is not None:
@@ -579,6 +599,8 @@ class _Analyser:
                 return  # "the Buyer's Health and Safety ...": a party's own copy of a known thing
         if any(c.isdigit() for c in key) or _IDENT.match(words[-1]):
             return  # "Table A", "Category B": a label, not a term
+        if keys[part[0]] in self.out.party_words:
+            return  # "the Metavante System", "a Zebra Affiliate": a party's own thing, named after it
         initials = "".join(w[0] for w in words).upper()
         capitals = "".join(w[0] for w in words if w[0].isupper())
         if initials in self.out.acronyms or capitals in self.out.acronyms:
@@ -618,6 +640,7 @@ class _Analyser:
                 and not any(covered[k] for k in part)  # "the Supplier Staff standard" is still a slip
             )
             or _CITED_AFTER.match(text, end)
+            or _DEFINED_ELSEWHERE.match(text, end)
         ):
             self.out.cited.add(key)  # "(BCDR Plan)", "a Flag Flying service", "as detailed in G:02"
             return
@@ -941,7 +964,12 @@ _CLAUSE_KW = r"(?:clauses?|sections?|articles?|paragraphs?|paras?\.?|§{1,2})"
 _ATTACH_KW = r"(?:schedules?|exhibits?|annex(?:es)?|appendix|appendices|attachments?)"
 _NUM = r"\d{1,3}(?:\.\d{1,3}){0,5}(?!\.?\d|[A-Za-z])(?:\([a-zA-Z0-9]{1,5}\))*"
 _ROMAN = r"[IVXL]{1,6}\b"
-_ATT_ID = r"(?:\d{1,3}(?![\d.]\d)|[A-Z]{1,2}(?:-?\d{1,2})?\b)"
+_ATT_ID = (
+    r"(?:\d{1,3}+(?!\.\d|[A-Za-z])"
+    r"|(?!(?:TO|OF|IN|ON|AT|BY|OR|AS|IS|IT|NO|SO|UP|US|AN|BE|DO|IF|WE|MY)\b)[A-Z]{1,2}(?:-?\d{1,2})?\b)"
+)
+"""An attachment's identifier: "4", "B", "A-1", "D2". Not "13" of "Schedule 13G" (an SEC form), not the
+"1" of "Exhibit 10.4" (a filing's exhibit number), not "TO" of "ATTACHMENTS TO THIS RFQ"."""
 _JOIN = r"(?:[ \t]*(?:,[ \t]*(?:and|or)?|and/or|and|or|to|through)[ \t]*|[-–])"
 _CLAUSE_REF = regex.compile(
     rf"""(?<![\w-])(?P<kw>(?i:{_CLAUSE_KW}))[ \t]+(?P<num>{_NUM}|{_ROMAN})
@@ -1001,7 +1029,7 @@ _TAIL = regex.compile(
 )
 _INTERNAL = frozenset({"agreement", "contract", "terms", "conditions", "deed", "order", "sow"})
 _HEADER = regex.compile(
-    rf"^\s*(?:(?P<qual>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)[ \t]+)??(?P<kw>(?i:{_ATTACH_KW}))[ \t]+"
+    rf"^[\s*#>_]*(?:(?P<qual>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)[ \t]+)??(?P<kw>(?i:{_ATTACH_KW}))[ \t]+"
     rf"(?P<id>{_ATT_ID})(?=[ \t]*(?:$|[\n:.\-–—(]|[A-Z]))"
 )
 _QUALIFIER = regex.compile(r"([A-Z][\w\-]*)[ \t]+$")
@@ -1083,6 +1111,35 @@ class _References:
 
 
 _LINE_NUMBER = regex.compile(r"\n[ \t]*(?P<n>\d{1,3}(?:\.\d{1,3}){1,5})\.?[ \t]")
+_INLINE_NUMBER = regex.compile(
+    r"""(?=\d)(?<!\d[.,])(?<=(?:^|[.;:!?)\]"”*]|\b[A-Z]{2,})[ \t#>*_]{0,6}|[ \t]{2})
+    (?P<n>\d{1,3}(?:\.\d{1,3}){0,4})\.?(?:[ \t]+|(?=[A-Z][a-z]))(?=["“]?[A-Z])""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+"""A clause number where a heading starts: at a line start, after a sentence ("... Agreement. 6.2
+VOTOCAST's Warranties"), after a heading in capitals ("APPOINTMENT 2.1 Exclusivity") or a layout gap, as
+in text flattened from a PDF, where numbers are not at line starts; also "8.Basis of Award". Found once
+per document; a false one only hides a finding."""
+_INLINE_ARTICLE = regex.compile(
+    r"(?<![\w-])(?:ARTICLE|Article|SECTION|CLAUSE)[ \t]+(?P<n>[IVXL]{1,6}|\d{1,3})\b\.?\s*[-–:]?\s*"
+    r"(?=[A-Z]{2,}\b)"
+)
+"""An article's own heading in running text: "ARTICLE VI. NET REVENUE AND REPORTS"."""
+_INLINE_ATTACHMENT = regex.compile(
+    r"(?<![\w-])(?P<kw>EXHIBIT|SCHEDULE|ANNEX|APPENDIX|ATTACHMENT)[ \t]+"
+    r"(?P<id>[A-Z]{1,2}(?:-?\d{1,2})?|\d{1,3})\b\.?\s*[-–:]?\s*(?=[A-Z]{2,}\b)"
+)
+"""An attachment's own heading in running text: "EXHIBIT A PRODUCT IMPROVEMENT PLAN"."""
+_ATTACHMENT_LIST = regex.compile(
+    r"(?i)^[\s*#>_]*(?:\d{1,2}\.?[ \t]*)?(?:list[ \t]+of[ \t]+)?"
+    r"(?P<kw>attachments|exhibits|schedules|annexes|appendices)\b[^\n]{0,40}$"
+)
+"""A list of the attachments: "ATTACHMENTS TO THIS RFQ", then "1. PWS", "2. QASP"... as list items."""
+_LIST_ID = regex.compile(r"[\s*#>_]*\(?(?P<id>\d{1,2}|[A-Z])[.)][ \t]")
+_FILE_ATTACHMENT = regex.compile(
+    r"(?i)^(?P<kw>schedule|exhibit|annex|appendix|attachment)[ _\-]*(?P<id>[A-Z]{1,2}|\d{1,3})(?![A-Za-z0-9])"
+)
+"""A file of the set named for the attachment it is: "Attachment2_QASP.md", "Exhibit B - Fees.docx"."""
 
 
 def _block_numbers(block: Block) -> Iterable[str]:
@@ -1112,6 +1169,10 @@ def _references(ctx: LintContext) -> _References:
         if scope is None:
             scope = files[loc.file] = _Scope(loc.start, loc.end)
             attach = None
+            named = _FILE_ATTACHMENT.match(PurePath(loc.file).name) if loc.file else None
+            if named is not None:
+                key = _attach_key(named.group("kw"), named.group("id"))
+                refs.attachments.setdefault(key, []).append(scope)
         scope.end = loc.end
         m = _HEADER.match(block.text) if len(block.text) <= 150 else None
         if m is not None:
@@ -1139,8 +1200,40 @@ def _references(ctx: LintContext) -> _References:
             if label and "," not in label:
                 key = _norm_number(label)
                 refs.everything.numbers.add(key)
+    text = ctx.text
+    for m in _INLINE_ATTACHMENT.finditer(text):
+        key = _attach_key(m.group("kw"), m.group("id"))
+        refs.attachments.setdefault(key, []).append(_Scope(m.start(), m.end()))
+    _listed_attachments(doc.blocks, refs)
+    for m in _INLINE_NUMBER.finditer(text):
+        refs.everything.numbers.add(_norm_number(m.group("n")))
+    for m in _INLINE_ARTICLE.finditer(text):
+        label = m.group("n")
+        refs.everything.numbers.add(_norm_number(label))
+        if not label.isdigit() and (value := roman_value(label)):
+            refs.everything.numbers.add(str(value))
     refs.scopes.extend(files.values())
     return refs
+
+
+def _listed_attachments(blocks: Sequence[Block], refs: _References) -> None:
+    """The items of an attachment list ("ATTACHMENTS TO THIS RFQ" then "1. PWS", "2. QASP") are the
+    attachments, whether or not their text is in the set."""
+    kw: str | None = None
+    for block in blocks:
+        head = _ATTACHMENT_LIST.match(block.text) if len(block.text) <= 80 else None
+        if head is not None:
+            kw = head.group("kw")
+            continue
+        if kw is None:
+            continue
+        item = _LIST_ID.match(block.text)
+        if item is None:
+            kw = None
+            continue
+        key = _attach_key(kw, item.group("id"))
+        loc = block.location
+        refs.attachments.setdefault(key, []).append(_Scope(loc.start, loc.end))
 
 
 def _exists(number: str, numbers: set[str]) -> bool:
@@ -1186,7 +1279,7 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
             continue  # "[Annex D1 (CSPS)]" an option of a template; "(Article 6 + Annex III)" of a law
         for ident in m.captures("num"):
             key = _attach_key(kw, ident)
-            if key in refs.attachments:
+            if key in refs.attachments or (ident.isdigit() and int(ident) >= _MAX_ATTACHMENT):
                 continue
             if _in_header(ctx, m.start()):
                 continue
@@ -1201,9 +1294,17 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
             message=f"{labels[key]} is referred to, but the agreement has no {labels[key]}.",
             related=spans[1:_MAX_RELATED],
         )
-    for m in _find_refs(_CLAUSE_REF, _CLAUSE_START, text):
+    clause_refs = list(_find_refs(_CLAUSE_REF, _CLAUSE_START, text))
+    # "Section 14(c) of the Fair Labor Standards Act" once: a bare "Section 14(c)" elsewhere cites it too.
+    elsewhere: set[tuple[str, str]] = set()
+    for m in clause_refs:
+        if _external(text, m.end()):
+            elsewhere.update((m.group("kw").lower().rstrip("s"), _norm_number(n)) for n in m.captures("num"))
+    for m in clause_refs:
         kw = m.group("kw").lower()
         if _in_header(ctx, m.start()) or _optional(ctx, m.start()) or _cites_instrument(text, m.start()):
+            continue
+        if elsewhere and all((kw.rstrip("s"), _norm_number(n)) in elsewhere for n in m.captures("num")):
             continue
         tail = _TAIL.match(text, m.end())
         scope = refs.everything
@@ -1269,7 +1370,11 @@ _TITLED = regex.compile(
     r"(?i:schedule|annex|appendix|exhibit|attachment|contract|agreement)\b"
 )
 _ATTACHED_TO = regex.compile(r"[ \t]+(?:attached|annexed|appended)[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z]")
-_CODE_CITE = regex.compile(r"(?:U\.?S\.?C\.?|C\.?F\.?R\.?|\bFAR|\bDFARS?|\bCode)[ \t]*$")
+_CODE_CITE = regex.compile(
+    r"(?:U\.?S\.?C\.?|C\.?F\.?R\.?|\bFAR|\bDFARS?|\bCode|(?i:\btitle)[ \t]+\d+)\)?[ \t]*,?[ \t]*$"
+)
+"""A code or regulation just before: "17 U.S.C. Section 101", "(FAR) section 3.104",
+"TITLE 41, SECTION 423"."""
 _AMENDMENT = regex.compile(r"(?i)\bamendment\b")
 _RESTATED = regex.compile(r"(?i)\bamended[ \t]+and[ \t]+restated\b")
 
@@ -1300,7 +1405,9 @@ def _in_header(ctx: LintContext, offset: int) -> bool:
     """A reference at the very start of a block (after its number) is that block's own heading
     ("Schedule 4 - Charges", "2.1.11. Appendix 1 – Food Standards")."""
     block = ctx.document.block_at(offset)
-    return block is not None and ctx.text[block.location.start + block.text_start : offset].strip() == ""
+    if block is None:
+        return False
+    return ctx.text[block.location.start + block.text_start : offset].strip(" \t\n*#>_") == ""
 
 
 BROKEN_REFERENCE = Rule(

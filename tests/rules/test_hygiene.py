@@ -209,3 +209,74 @@ def test_attachments_of_a_pack_cited_by_their_title_are_not_broken() -> None:
     )
     got = _messages(text, "HY005")
     assert got == ["Appendix B is referred to, but the agreement has no Appendix B."]
+
+
+# --- regressions from the round-4 sample of real contracts (benchmarks/labels/hygiene_round4.jsonl) ----
+
+
+def test_headings_in_flattened_text_are_reference_targets() -> None:
+    # EDGAR text puts headings mid-line: "... hereof. ARTICLE II. APPOINTMENT 2.1 Exclusivity ..."
+    text = PREAMBLE + (
+        "ARTICLE I. SERVICES 1.4 Scope. The Supplier shall provide the Services. ARTICLE II. FEES "
+        "2.1 Charges. The Customer shall pay the Charges. 2.2 Late payment. Interest runs on late sums. "
+        "WARRANTIES 3.1 Quality. Work is to be done well. 3.2 Remedy. Defects are fixed under Section 3.1, "
+        "Section 2.1 and Article II, as set out in this Article I and Section 1.4. Section 9.9 does not "
+        "exist." + SCHEDULE
+    )
+    got = _messages(text, "HY005")
+    assert got == ["Section 9.9 is referred to, but the agreement has no section 9.9."]
+
+
+def test_regulation_and_filing_numbers_are_not_attachments_or_sections() -> None:
+    text = PREAMBLE + (
+        "2. Compliance\n\n2.1 Source selection information is described in Federal Acquisition Regulation "
+        "(FAR) section 3.104. USC TITLE 41, SECTION 423(d) applies. Holders other than Schedule 13G filers "
+        "are excluded. The vendor holds a GSA contract, Schedule 70, for IT. EXHIBIT 10.4 is the filing "
+        "number.\n\nATTACHMENTS TO THIS RFQ" + SCHEDULE
+    )
+    assert _messages(text, "HY005") == []
+
+
+def test_a_section_cited_once_as_another_laws_is_that_laws_everywhere() -> None:
+    text = PREAMBLE + (
+        "2. Programme\n\n2.1 The Supplier shall support certificates under Section 14(c) of the Fair Labor "
+        "Standards Act. The Section 14(c) System holds them. Workers learn their section 14(c) rights."
+        + SCHEDULE
+    )
+    assert _messages(text, "HY005") == []
+
+
+def test_listed_and_self_titled_attachments_exist() -> None:
+    text = PREAMBLE + (
+        "2. Quotes\n\n2.1 Price the work in Attachment 3, Pricing Template, and present as set out in "
+        "Attachment 4. Attachment 5 is missing.\n\n**Attachment 4: Oral Presentation Instructions**\n\n"
+        "Present for one hour.\n\nATTACHMENTS TO THIS RFQ\n\n1. PWS\n\n2. QASP\n\n3. Pricing Template"
+        + SCHEDULE
+    )
+    assert _messages(text, "HY005") == ["Attachment 5 is referred to, but the agreement has no Attachment 5."]
+
+
+def test_names_cited_to_a_statute_or_another_instrument_are_not_undefined_terms() -> None:
+    duties = (
+        "The Supplier shall comply with the Stark Law (42 U.S.C. § 1395nn) and may use any Developer App "
+        "(as defined in the Developer Agreement). The Supplier shall not use any Life Technologies Mark. "
+        "This Cover Page and this Task Order bind the parties. The Board of Directors of the Customer "
+        "approves the Schedule of Capital Contributions. The Supplier Portal Login is issued by the Customer."
+    )
+    text = PREAMBLE + (
+        '1.4 "Life Technologies Marks," shall mean the marks listed.\n\n'
+        f"2. Compliance\n\n2.1 {duties}\n\n2.2 {duties}" + SCHEDULE
+    )
+    got = _messages(text, "HY001")
+    assert len(got) == 1 and got[0].startswith('"Supplier Portal Login"'), got
+
+
+def test_a_partys_own_name_before_a_noun_is_not_an_undefined_term() -> None:
+    text = (
+        'This Agreement is made between Metavante Corporation ("Metavante") and Harbour Dental Ltd '
+        '(the "Customer").\n\n1. Definitions\n\n1.1 "Services" means the processing services.\n\n'
+        "2. Services\n\n2.1 Metavante shall run the Services on the Metavante System. The Customer shall use "
+        "the Branch Upload Tool and report faults in the Branch Upload Tool."
+    )
+    got = _messages(text, "HY001")
+    assert len(got) == 1 and got[0].startswith('"Branch Upload Tool"'), got
