@@ -44,6 +44,7 @@ LABELS = (
     "ccs_hygiene_round2.jsonl",
     "ccs_hygiene_round3.jsonl",
     "hygiene_round4.jsonl",
+    "hygiene_round5.jsonl",
 )
 CCS_SETS = ("core", "framework")
 CUAD_STEP = 10
