@@ -521,7 +521,7 @@ def find_money(text: str) -> list[Hit]:
 # --- defined terms ------------------------------------------------------------------------------------
 
 _QO = '["“”‘]'
-_QC = '(?:["”“]|’(?![\\w’]))'
+_QC = '(?:["”“]|’(?![\\w’])|\'(?=\\)|\\Z))'
 """Double quotes, or the single curly quotes of UK drafting ("(the ‘Contract’)"); a closing ’ followed by
 a letter is an apostrophe ("the ‘Supplier’s Staff’")."""
 _TERM = r"(?P<term>[A-Z0-9][^\"“”‘\n]{0,79}?)"

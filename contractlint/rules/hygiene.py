@@ -315,7 +315,7 @@ _LABEL = regex.compile(
 )
 """A form's field label at the start of a block: "The Bond Amount: the sum of ..."."""
 _CITED_AFTER = regex.compile(
-    r"[ \t]*,?[ \t]*(?:as[ \t]+)?(?:detailed|set[ \t]+out|described|specified|contained)[ \t]+"
+    r"[ \t]*,?[ \t]*(?:as[ \t]+)?(?:detailed|set[ \t]+(?:out|forth)|described|specified|contained)[ \t]+"
     r"(?:in|at|within)[ \t]+(?:[A-Z]{1,3}[:.]?[ \t]?\d"
     r"|(?i:clauses?|sections?|paragraphs?|schedules?|annex|appendix|parts?|attachments?)\b)"
 )
@@ -702,7 +702,17 @@ def _trim_covered(part: list[int], keys: list[str], covered: list[bool]) -> list
 # --- HY001 undefined terms ---------------------------------------------------------------------------
 
 
+_IMPORTS_DEFINITIONS = regex.compile(
+    r"(?i)capitali[sz]ed[ \t]+(?:terms|words|expressions)[^.]{0,120}?"
+    r"(?:not[ \t]+(?:otherwise[ \t]+)?(?:expressly[ \t]+)?defined|used[ \t]+but[ \t]+not[ \t]+defined)"
+)
+"""'Capitalized terms not otherwise defined herein shall have the meanings set forth in the Agreement': the
+document takes its definitions from another instrument (an amendment, a statement of work)."""
+
+
 def _undefined_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
+    if _IMPORTS_DEFINITIONS.search(ctx.text):
+        return  # its undefined capitals may be defined in the instrument it points to
     analysis = analyse_hygiene(ctx, uses=True)
     if len(analysis.definitions) < 3:
         return  # the contract does not use defined terms: its capitals are not a convention
@@ -1024,13 +1034,13 @@ def _find_refs(pattern: regex.Pattern[str], starts: tuple[str, ...], text: str) 
 _TAIL = regex.compile(
     r"""[\])]?[ \t]*,?[ \t]*(?:of|in|under|to)[ \t]+(?:(?P<this>this|these)[ \t]+|the[ \t]+)?
     (?P<doc>(?P<kw>(?i:schedule|exhibit|annex|appendix|attachment))[ \t]+(?P<id>[A-Z0-9]{1,3})\b
-      |[A-Z0-9][\w\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z0-9][\w\-]*)*)?""",
+      |[A-Z0-9][\w\-]*(?:[ \t]+(?:(?:of|for)[ \t]+)?[A-Z0-9][\w\-]*)*)?""",
     regex.VERBOSE,
 )
 _INTERNAL = frozenset({"agreement", "contract", "terms", "conditions", "deed", "order", "sow"})
 _HEADER = regex.compile(
     rf"^[\s*#>_]*(?:(?P<qual>[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)[ \t]+)??(?P<kw>(?i:{_ATTACH_KW}))[ \t]+"
-    rf"(?P<id>{_ATT_ID})(?=[ \t]*(?:$|[\n:.\-–—(]|[A-Z]))"
+    rf"(?P<id>{_ATT_ID})(?=[ \t]*(?:$|[\n:.\-–—(]|[A-Z]|(?:to|of)[ \t]+(?:the[ \t]+|this[ \t]+)?[A-Z]))"
 )
 _QUALIFIER = regex.compile(r"([A-Z][\w\-]*)[ \t]+$")
 _NOT_QUALIFIERS = frozenset(

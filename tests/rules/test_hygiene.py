@@ -280,3 +280,33 @@ def test_a_partys_own_name_before_a_noun_is_not_an_undefined_term() -> None:
     )
     got = _messages(text, "HY001")
     assert len(got) == 1 and got[0].startswith('"Branch Upload Tool"'), got
+
+
+# --- regressions from round 5 (benchmarks/labels/hygiene_round5.jsonl) ---------------------------------
+
+
+def test_a_document_taking_its_definitions_from_another_has_no_undefined_terms() -> None:
+    body = "2. Supply\n\n2.1 Porex shall make the Platelet Wafers. Cerus may inspect the Platelet Wafers."
+    assert len(_messages(PREAMBLE + body + SCHEDULE, "HY001")) == 1
+    imports = (
+        "1.4 Capitalized terms not otherwise defined herein have the meanings set forth in the Agreement.\n\n"
+    )
+    assert _messages(PREAMBLE + imports + body + SCHEDULE, "HY001") == []
+
+
+def test_terms_cited_by_where_they_are_set_forth_and_mismatched_quotes() -> None:
+    text = PREAMBLE + (
+        "2. Support\n\n2.1 The Supplier shall meet the Service Levels set forth in Schedule 1 and the "
+        "Service Levels set forth in Schedule 1 only. Any Party (the \"Receiving Party') keeps secrets. "
+        "The Receiving Party returns them. The Receiving Party destroys copies." + SCHEDULE
+    )
+    assert _messages(text, "HY001") == []
+
+
+def test_centred_attachment_headings_and_other_contracts_exhibits() -> None:
+    text = PREAMBLE + (
+        "2. Officers\n\n2.1 The officers named in Schedule B serve. The marks in Exhibit B of the Contract "
+        "for Technology Investment are licensed.\n\nSCHEDULE B to the Agreement\n\nOfficers: A. Smith."
+        + SCHEDULE
+    )
+    assert _messages(text, "HY005") == []
