@@ -20,7 +20,11 @@ Round 4 (``hygiene_round4.jsonl``) mixes sources, since few CCS findings were le
 are also ``commonpaper/<template>``, ``bonterms/<template>`` (each ``template.docx`` alone),
 ``18f/<solicitation>`` (the Markdown documents of one solicitation, together) and ``cuad/<file>``
 (every 10th CUAD text, alone). ``--draw-fresh`` appends every finding not in an earlier round's labels:
-all unseen CCS ones, then every K-th of the others (K chosen so the sample holds at least 40).
+all unseen CCS ones, then every K-th of the others (K chosen so the sample holds at least 40). Round 5
+(``hygiene_round5.jsonl``) was drawn that way after the round-4 fixes.
+
+The last line prints every HY001/HY005 finding reported now on the CCS sets with its verdict from any
+round: the precision over the whole population, not a sample.
 """
 
 from __future__ import annotations
@@ -158,6 +162,23 @@ def _precision(name: str, labels: dict[str, dict[str, str]], reported: set[str])
         print(f"  precision (HY001 + HY005): {tp / n:.3f} ({tp}/{n})")
 
 
+def _ccs_now(found: dict[str, tuple[list[Finding], Report]], labels: dict[str, dict[str, str]]) -> None:
+    """Every HY001/HY005 finding the rules report now on the CCS sets, with its verdict from any round:
+    the precision issue 6 asks for, over the whole population rather than a sample."""
+    verdicts: Counter[str] = Counter()
+    for name in CCS_SETS:
+        chosen, report = found[name]
+        for f in chosen:
+            verdicts[labels.get(_key(name, f, report), {}).get("verdict") or "unlabelled"] += 1
+    judged = verdicts["tp"] + verdicts["fp"]
+    tp = verdicts["tp"]
+    share = f"precision {tp / judged:.3f} ({tp}/{judged})" if judged else "none judged"
+    print(
+        f"CCS (core + framework) now: {sum(verdicts.values())} findings, "
+        f"{verdicts['unlabelled']} unlabelled; {share}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -192,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for path in args.labels or [REPO / "benchmarks" / "labels" / n for n in LABELS]:
         _precision(path.name, _read_labels(path), reported)
+    if not args.labels:
+        every = [_read_labels(REPO / "benchmarks" / "labels" / n) for n in LABELS]
+        _ccs_now(found, {k: v for labels in every for k, v in labels.items()})
     if args.draw_fresh:
         seen = {k for n in LABELS for k in _read_labels(REPO / "benchmarks" / "labels" / n)}
         drawn = [_item(*t) for t in _fresh(found, seen)]
