@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -766,6 +767,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     handler: Handler = args.handler
+    # pypdf logs each repair of a damaged file ("incorrect startxref pointer") as a warning; what
+    # matters to the reader is the result or the error, which the CLI reports itself.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         return handler(args, sys.stdout)
     except ContractlintError as exc:

@@ -319,6 +319,18 @@ def flate_bomb() -> bytes:
     return _with_first_stream(blob, b" /Filter /FlateDecode")
 
 
+def owner_password_bomb() -> bytes:
+    """The flate bomb, encrypted with an owner password only: it opens without a password, and its
+    encrypted streams are not zlib data until decrypted."""
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(flate_bomb())))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def cmap_traversal() -> bytes:
     """A Type0 font whose encoding names a CMap file by a relative path (pdfminer CVE-2025-64512)."""
     return SEED_PDF.replace(
@@ -338,6 +350,13 @@ PDF_CASES: list[tuple[str, Callable[[], bytes], type[ContractlintError] | None, 
     (
         "flate-bomb",
         flate_bomb,
+        LimitExceededError,
+        "--max-decompressed-size",
+        Limits(max_decompressed_size=32 << 20),
+    ),
+    (
+        "owner-password-bomb",
+        owner_password_bomb,
         LimitExceededError,
         "--max-decompressed-size",
         Limits(max_decompressed_size=32 << 20),

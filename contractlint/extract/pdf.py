@@ -10,6 +10,7 @@ displayed (rotation applied), which is pdfplumber's convention for the usual Med
 
 from __future__ import annotations
 
+import io
 import re
 import statistics
 import zlib
@@ -87,13 +88,29 @@ def check_streams(data: bytes, label: str, limits: Limits) -> None:
 
     Both engines inflate a whole stream in memory before reading it, so a 1 MB file holding a 1 GB
     FlateDecode stream (a "PDF bomb") would cost gigabytes. Each stream is inflated here in 64 kB
-    pieces and only counted. Streams that are not zlib data (images, encrypted files) fail at their
-    first bytes and are left to the engine.
+    pieces and only counted. Streams that are not zlib data (images) fail at their first bytes and are
+    left to the engine. The streams of an encrypted file that opens without a password (an owner
+    password only) are decrypted first: the engines would open it, so the bomb would go off there.
     """
-    limit = limits.max_decompressed_size
-    total = 0
+    budget = _InflateBudget(label, limits.max_decompressed_size)
     for match in _STREAM.finditer(data):
-        pos = match.end()
+        budget.inflate(data, match.end())
+    if _ENCRYPT.search(data) is not None:
+        _check_encrypted_streams(data, budget)
+
+
+_ENCRYPT = re.compile(rb"/Encrypt\b")
+
+
+class _InflateBudget:
+    """Counts the bytes that zlib streams unpack to, across a file, without keeping them."""
+
+    def __init__(self, label: str, limit: int) -> None:
+        self.label = label
+        self.limit = limit
+        self.total = 0
+
+    def inflate(self, data: bytes, pos: int) -> None:
         inflater = zlib.decompressobj()
         pending = data[pos : pos + _INFLATE_CHUNK]
         pos += _INFLATE_CHUNK
@@ -101,21 +118,46 @@ def check_streams(data: bytes, label: str, limits: Limits) -> None:
             try:
                 out = inflater.decompress(pending, _INFLATE_CHUNK)
             except zlib.error:
-                break
-            total += len(out)
-            if total > limit:
+                return
+            self.total += len(out)
+            if self.total > self.limit:
                 raise LimitExceededError(
-                    label,
-                    f"its compressed streams unpack to more than {limit:,} bytes "
+                    self.label,
+                    f"its compressed streams unpack to more than {self.limit:,} bytes "
                     "(the --max-decompressed-size limit), as a PDF bomb would",
                     "raise it with --max-decompressed-size only if you trust the file",
                 )
             if inflater.eof:
-                break
+                return
             pending = inflater.unconsumed_tail
             if not pending:
                 pending = data[pos : pos + _INFLATE_CHUNK]
                 pos += _INFLATE_CHUNK
+
+
+def _check_encrypted_streams(data: bytes, budget: _InflateBudget) -> None:
+    """Decrypt each stream of an encrypted PDF that opens with the empty password (pypdf decrypts a
+    stream's raw bytes without decoding them) and count what it inflates to. A file that needs a
+    password, or that pypdf cannot parse, is left to the engine, which refuses or repairs it."""
+    import pypdf
+    from pypdf.generic import StreamObject
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if not reader.is_encrypted or not reader.decrypt(""):
+            return
+        numbers = sorted({(num, gen) for gen, objects in reader.xref.items() for num in objects})
+    except Exception:  # pypdf's parse errors are not one hierarchy: the engine decides
+        return
+    for num, gen in numbers:
+        try:
+            obj = reader.get_object(pypdf.generic.IndirectObject(num, gen, reader))
+        except Exception:  # one unreadable object is the engine's to judge
+            continue
+        if isinstance(obj, StreamObject):
+            raw = obj._data  # decrypted, still encoded: get_data() would inflate it whole
+            if isinstance(raw, bytes):
+                budget.inflate(raw, 0)
 
 
 def clean_line(text: str) -> str:
