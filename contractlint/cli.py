@@ -360,9 +360,10 @@ def _annotate(args: argparse.Namespace, out: TextIO) -> int:
     from contractlint.annotate import annotate, prepare
     from contractlint.lint import Linter
 
-    job = prepare(args.file, args.output, force=args.force)  # refuse before the slow part
-    report = Linter(_lint_config(args, str(job.source))).lint(job.source)
-    written = annotate(job.source, report, job.output, force=args.force)
+    config = _lint_config(args, args.file)
+    job = prepare(args.file, args.output, force=args.force, limits=config.limits)  # before the slow part
+    report = Linter(config).lint(job.source)
+    written = annotate(job.source, report, job.output, force=args.force, config=config)
     missing = sum(1 for f in report.findings if f.missing)
     detail = f" ({missing} about missing provisions)" if missing else ""
     print(f"{PROG}: wrote {written}: {len(report.findings)} finding(s){detail}", file=sys.stderr)

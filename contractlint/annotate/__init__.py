@@ -22,6 +22,7 @@ from contractlint.errors import (
     OutputExistsError,
     UnsupportedFormatError,
 )
+from contractlint.extract.limits import Limits
 from contractlint.model import Document, Finding, Report
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def annotate(
     ``output`` (default: ``NAME.reviewed.EXT`` beside the input); an existing output is replaced only
     with ``force``, and the input never. Returns the output path.
     """
-    job = prepare(source, output, force=force)
+    job = prepare(source, output, force=force, limits=config.limits if config is not None else None)
     findings, document = _findings(job, report, config)
     label = str(job.source)
     if job.format == "docx":
@@ -99,22 +100,22 @@ class Job:
 
 
 def prepare(
-    source: str | os.PathLike[str], output: str | os.PathLike[str] | None = None, *, force: bool = False
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
+    *,
+    force: bool = False,
+    limits: Limits | None = None,
 ) -> Job:
-    """Everything that can be refused before linting: an unreadable or unsupported input, an output
-    that is the input, exists (without ``force``) or has no folder. The CLI calls it first, to fail fast.
+    """Everything that can be refused before linting: an unreadable, oversized (``limits``) or
+    unsupported input, an output that is the input, exists (without ``force``) or has no folder. The CLI
+    calls it first, to fail fast.
     """
-    from contractlint.extract import detect_format
+    from contractlint.extract import detect_format, read_input
 
     path = Path(source)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "file not found", "check the path") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file", "annotate one contract at a time") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror})") from None
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file", "annotate one contract at a time")
+    data = read_input(path, limits or Limits())
     if not data:
         raise EmptyFileError(path, "the file is empty (0 bytes)", "check the download or copy")
     fmt = detect_format(data, name=str(path))

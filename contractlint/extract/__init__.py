@@ -18,7 +18,8 @@ PDF_ENGINES: tuple[PdfEngine, ...] = ("pdfium", "pdfplumber")
 DEFAULT_PDF_ENGINE: PdfEngine = "pdfium"
 
 
-def _read(path: Path, limits: Limits) -> bytes:
+def read_input(path: Path, limits: Limits) -> bytes:
+    """The bytes of a contract file, refused before reading when it is over ``--max-file-size``."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -64,7 +65,7 @@ def extract(
             )
     else:
         path = Path(source)
-        data = _read(path, limits)
+        data = read_input(path, limits)
         name = filename or path.name
         path_str = str(path)
     label = path_str or name

@@ -50,6 +50,7 @@ def test_pdf_copy(tmp_path: Path) -> None:
         (["text"], "annotate writes DOCX and PDF copies"),
         (["missing"], "file not found"),
         (["nofolder"], "its folder does not exist"),
+        (["toobig"], "raise it with --max-file-size"),
     ],
 )
 def test_input_and_usage_errors_exit_2(
@@ -63,6 +64,7 @@ def test_input_and_usage_errors_exit_2(
         "text": ["annotate", str(text)],
         "missing": ["annotate", str(tmp_path / "nope.docx")],
         "nofolder": ["annotate", str(path), "-o", str(tmp_path / "no" / "out.docx")],
+        "toobig": ["annotate", str(path), "--max-file-size", "1KB"],  # refused before it is read
     }[args[0]]
     before = path.read_bytes()
     assert main(argv) == 2
@@ -70,3 +72,20 @@ def test_input_and_usage_errors_exit_2(
     assert err.startswith("contractlint: error: ") and message in err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["msa.docx", "msa.txt"]
+
+
+def test_prepare_refuses_an_oversized_file_before_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contractlint.annotate import prepare
+    from contractlint.errors import LimitExceededError
+    from contractlint.extract.limits import Limits
+
+    path = build_docx(tmp_path / "msa.docx")
+
+    def no_reading(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    with pytest.raises(LimitExceededError, match="--max-file-size"):
+        prepare(path, limits=Limits(max_file_size=1024))
