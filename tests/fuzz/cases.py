@@ -544,6 +544,28 @@ def gen_pdf_struct(rng: random.Random) -> Case:
     return Case("pdf-struct", "fuzz.pdf", data, engine=_engine(rng), steps=steps)
 
 
+_ALGORITHMS = ("RC4-40", "RC4-128", "AES-128", "AES-256")
+
+
+def gen_pdf_encrypted(rng: random.Random) -> Case:
+    """A seed PDF encrypted with an owner password only (it opens without one, and its streams are not
+    zlib data until decrypted), sometimes with a user password too, then byte-mutated."""
+    import pypdf
+
+    index = rng.randrange(len(seed_pdfs()))
+    algorithm = rng.choice(_ALGORITHMS)
+    user = rng.choice(("", "", "", "secret"))
+    steps = [f"seed {index}", f"encrypt {algorithm} user={user!r}"]
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(seed_pdfs()[index])))
+    writer.encrypt(user_password=user, owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    if rng.random() < 0.7:
+        data = havoc(data, rng, steps)
+    return Case("pdf-encrypted", "fuzz.pdf", data, engine=_engine(rng), steps=steps)
+
+
 GENERATORS: dict[str, Callable[[random.Random], Case]] = {
     "text": gen_text,
     "docx-xml": gen_docx_xml,
@@ -552,6 +574,7 @@ GENERATORS: dict[str, Callable[[random.Random], Case]] = {
     "docx-bytes": gen_docx_bytes,
     "pdf-bytes": gen_pdf_bytes,
     "pdf-struct": gen_pdf_struct,
+    "pdf-encrypted": gen_pdf_encrypted,
 }
 
 
@@ -589,7 +612,8 @@ def _linter(engine: str | None) -> object:
 
     # Small limits keep each case cheap; the limits themselves are part of what is tested.
     limits = Limits(max_file_size=8 << 20, max_decompressed_size=64 << 20, max_pages=200, max_chars=2_000_000)
-    return Linter(LintConfig(pdf_engine=engine, limits=limits))  # type: ignore[arg-type]
+    # Every rule, the hygiene family (off by default) too.
+    return Linter(LintConfig(pdf_engine=engine, limits=limits, select=("ALL",)))  # type: ignore[arg-type]
 
 
 def check_case(case: Case) -> str:
