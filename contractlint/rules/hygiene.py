@@ -623,15 +623,20 @@ class _Analyser:
             return  # "the Buyer Terminates this Contract": a capitalised verb, not a term
         if _SUFFIX_AFTER.match(text, end):
             return  # "the Data Protection Act 2018", "the Crown Commercial Service (CCS)"
-        if (
-            prev is not None
-            and prev.group(1).lower() in ("this", "these")
-            and keys[part[-1]] in _heads("instrument")
-        ):
-            self.out.instruments.add(key)  # "this Guarantee Bond": the document naming itself
-            return
+        if prev is not None and prev.group(1).lower() in ("this", "these"):
+            instrument = _heads("instrument")
+            if keys[part[-1]] in instrument or (
+                len(part) > 2 and keys[part[0]] in instrument and keys[part[1]] in _CONNECTORS
+            ):  # "this Guarantee Bond", "this Contract in Baoding": the document naming itself
+                self.out.instruments.add(key)
+                return
         abbr = _ABBREVIATION_AFTER.match(text, end)
         after = _WORD_AFTER.match(text, end)
+        if after is not None and (
+            f"{key} {after.group('word')}" in self.out.known
+            or f"{text[start:end]} {after.group('word').capitalize()}" in text
+        ):
+            return  # "A Publicly Traded Equity interest", under "Publicly Traded Equity Interests"
         if (
             (abbr is not None and _abbreviates(words, abbr.group("abbr")))
             or (
@@ -681,8 +686,9 @@ def _distance(a: str, b: str, limit: int) -> int:
 def _trim_covered(part: list[int], keys: list[str], covered: list[bool]) -> list[int]:
     """Drop defined terms joined by a connector at either end: "Milestone in the Implementation Plan"
     leaves "Implementation Plan"."""
+    # A connector inside a defined term ("Change of Control") is not a place to cut.
     while True:
-        conn = next((i for i, k in enumerate(part) if keys[k] in _CONNECTORS), None)
+        conn = next((i for i, k in enumerate(part) if keys[k] in _CONNECTORS and not covered[k]), None)
         if conn is None or conn == 0 or not all(covered[k] for k in part[:conn]):
             break
         rest = conn
@@ -690,7 +696,8 @@ def _trim_covered(part: list[int], keys: list[str], covered: list[bool]) -> list
             rest += 1
         part = part[rest:]
     while True:
-        conn = next((i for i in range(len(part) - 1, -1, -1) if keys[part[i]] in _CONNECTORS), None)
+        free = [i for i, k in enumerate(part) if keys[k] in _CONNECTORS and not covered[k]]
+        conn = free[-1] if free else None
         if conn is None or conn == len(part) - 1 or not all(covered[k] for k in part[conn + 1 :]):
             break
         while conn > 0 and keys[part[conn - 1]] in _CONNECTORS:

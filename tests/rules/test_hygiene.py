@@ -310,3 +310,16 @@ def test_centred_attachment_headings_and_other_contracts_exhibits() -> None:
         + SCHEDULE
     )
     assert _messages(text, "HY005") == []
+
+
+def test_whole_phrase_around_a_defined_term_self_references_and_heading_casing() -> None:
+    definitions = '1.3 "Deliverables" means the reports.\n\n1.4 "Change of Control" means a sale.'
+    text = PREAMBLE.replace('1.3 "Deliverables" means the reports.', definitions) + (
+        "2. Events\n\n2.1 On a Competitive Change of Control the Supplier stops. After a Competitive "
+        "Change of Control the Customer pays.\n\n2.2 13.2.1.2 Publicly Traded Equity Interests. A Publicly "
+        "Traded Equity interest may be sold. A Publicly Traded Equity interest is free.\n\n2.3 Each party "
+        "signed this Contract in Baoding. The Supplier keeps this Contract in Baoding." + SCHEDULE
+    )
+    got = _messages(text, "HY001")
+    # the finding names the whole phrase, not the part before the defined term's own "of"
+    assert len(got) == 1 and got[0].startswith('"Competitive Change of Control"'), got
