@@ -1353,6 +1353,8 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
             continue  # "section 1159": a statute
         if _CODE_CITE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "17 U.S.C. Section 101", "FAR section 12.212"
+        if _LAW_AFTER.match(text, m.end()):
+            continue  # "Section 18 (S) 5005 (B) of the Insurance Law of the Domiciliary State"
         for number in bad:
             start = m.start("num") if m.captures("num")[0] == number else m.start()
             word = m.group("kw").rstrip("sS")
@@ -1392,6 +1394,11 @@ _CODE_CITE = regex.compile(
 )
 """A code or regulation just before: "17 U.S.C. Section 101", "(FAR) section 3.104",
 "TITLE 41, SECTION 423"."""
+_LAW_AFTER = regex.compile(
+    r"[^.;:\n]{0,40}?\s(?:of|under)\s+the\s+(?:[A-Z][\w\-]*\s+){0,5}"
+    r"(?:Act|Law|Code|Regulations?|Directive|Rules|Statutes?)\b"
+)
+"""A law named just after the number, past sub-references: "Section 18 (S) 5005 (B) of the Insurance Law"."""
 _AMENDMENT = regex.compile(r"(?i)\bamendment\b")
 _RESTATED = regex.compile(r"(?i)\bamended[ \t]+and[ \t]+restated\b")
 

@@ -323,3 +323,11 @@ def test_whole_phrase_around_a_defined_term_self_references_and_heading_casing()
     got = _messages(text, "HY001")
     # the finding names the whole phrase, not the part before the defined term's own "of"
     assert len(got) == 1 and got[0].startswith('"Competitive Change of Control"'), got
+
+
+def test_a_section_of_a_law_named_after_its_sub_references_is_not_checked() -> None:
+    text = PREAMBLE + (
+        "2. Dividends\n\n2.1 No dividend may trigger Section 18 (S) 5005 (B) of the\nInsurance Law of the "
+        "State. Section 9 governs." + SCHEDULE
+    )
+    assert _messages(text, "HY005") == ["Section 9 is referred to, but the agreement has no section 9."]
