@@ -90,6 +90,7 @@ class PatternMatcher:
                 self._max_phrase = max(self._max_phrase, *(len(d) for d in docs))
                 self.phrase_matcher.add(key, docs)
         self._stop_orths = numpy.array([nlp.vocab.strings.add(p) for p in ".;:!?"], dtype=numpy.uint64)
+        self._window_break = nlp.vocab.strings.add(BLOCK_SEPARATOR)
         if trigger_words:
             self.triggers.add("trigger", list(tokenizer.pipe(sorted(trigger_words))))
         # Spans for what a reader looks at (rule matches, lexicon hits); "if"/"then" parts of conditional
@@ -179,14 +180,23 @@ class PatternMatcher:
                 segments.append((seg_start, seg_end))
                 seg_start, seg_end = max(0, g - reach), min(n, g + reach + 1)
         segments.append((seg_start, seg_end))
+        # All windows go into ONE compact Doc (a Doc and a matcher call per window cost more than the
+        # matching), a paragraph break between them so that no phrase runs from one into the next.
+        orths: list[int] = []
+        where: list[int] = []
         for a, b in segments:
-            keep = a + numpy.flatnonzero(~drop[a:b])
-            words = [strings[int(o)] for o in attrs[keep, 0]]
-            compact = Doc(doc.vocab, words=words, spaces=[True] * len(words))
-            for match_id, start, end in self.phrase_matcher(compact):
-                first, last = int(keep[start]), int(keep[end - 1])
-                if last - first + 1 > end - start:  # it crosses a dropped space: not found above
-                    found.append((match_id, first, last + 1))
+            keep = (a + numpy.flatnonzero(~drop[a:b])).tolist()
+            if orths:
+                orths.append(self._window_break)
+                where.append(-1)
+            orths.extend(attrs[keep, 0].tolist())
+            where.extend(keep)
+        words = [strings[o] for o in orths]
+        compact = Doc(doc.vocab, words=words, spaces=[True] * len(words))
+        for match_id, start, end in self.phrase_matcher(compact):
+            first, last = where[start], where[end - 1]
+            if last - first + 1 > end - start:  # it crosses a dropped space: not found above
+                found.append((match_id, first, last + 1))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
