@@ -97,6 +97,13 @@ class PatternMatcher:
         # rules only need offsets, and there can be thousands of them.
         self.span_keys = frozenset(k for k in self.labels if not k.endswith(("|if", "|then")))
         self._match_keys: dict[int, str] = {}
+        # Regexes without a literal head that open on a run of words ("\\bin\\s+accordance\\s+with"):
+        # their candidates come from their longest word (regex index -> anchor, pattern for the words before).
+        self._anchors = {
+            i: found
+            for i, (_, pattern, heads) in enumerate(self.regexes)
+            if heads is None and (found := word_run_anchor(pattern.pattern)) is not None
+        }
 
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]], words: set[str]) -> None:
         """Matcher costs ~1 us per token per pattern set. When a pattern needs one of a few words, it runs
@@ -221,9 +228,12 @@ class PatternMatcher:
         text = doc_text(doc)
         lower = doc_lower(doc)
         words = _WordStarts(doc)
-        for key, pattern, head in self.regexes:
+        anchors = self._anchors
+        for n, (key, pattern, head) in enumerate(self.regexes):
             if head is not None and pattern.pattern.startswith("\\b") and all(h.isalpha() for h in head):
                 found_at = _regex_hits_at(pattern, words.starts(head), text)
+            elif head is None and n in anchors:
+                found_at = _anchored_hits(pattern, *anchors[n], text, lower)
             else:
                 found_at = _regex_hits(pattern, head, text, lower)
             for start, end in found_at:
@@ -390,6 +400,64 @@ def literal_heads(source: str) -> tuple[str, ...] | None:
         return None
     found = {h for h in heads if h is not None}
     return tuple(sorted(h for h in found if not any(h != o and h.startswith(o) for o in found)))
+
+
+_WORD_RUN = regex.compile(r"\\b((?:[A-Za-z]+\\s\+)*)([A-Za-z]+)(?P<quantified>[?*+{])?")
+"""A regex source that opens on words joined by ``\\s+`` (``\\bin\\s+the\\s+name\\s+of``)."""
+
+
+def word_run_anchor(source: str) -> tuple[str, regex.Pattern[str] | None] | None:
+    """For a case-insensitive regex that opens on ``\\b`` and a run of literal words joined by ``\\s+``:
+    its longest word (3+ letters, lower-case) and a reverse pattern that matches the words before it,
+    ending where it starts (None when it is the first word); None for any other regex.
+
+    Every match then holds the anchor word at a known place: ``str.find`` locates it at memory speed and
+    the reverse pattern steps back to where the match must start, so the regex is tried only there
+    instead of at every character (a word of two letters, "in", "as", is no head of its own).
+    """
+    m = _WORD_RUN.match(source)
+    if m is None or _top_bars(source):
+        return None
+    words = [w for w in m.group(1).split("\\s+") if w]
+    if m.group("quantified") is None:
+        words.append(m.group(2))  # "request?" would only promise "reques"; leave such a word out
+    if not words:
+        return None
+    k = max(range(len(words)), key=lambda i: len(words[i]))
+    if len(words[k]) < 3:
+        return None
+    if k == 0:
+        return words[0].lower(), None
+    before = "".join(regex.escape(w) + r"\s+" for w in words[:k])
+    return words[k].lower(), regex.compile(rf"(?r)\b{before}", regex.IGNORECASE)
+
+
+def _anchored_hits(
+    pattern: regex.Pattern[str], anchor: str, before: regex.Pattern[str] | None, text: str, lower: str
+) -> list[tuple[int, int]]:
+    """``finditer`` of a regex from ``word_run_anchor``: tried only where its anchor word stands after
+    the words that precede it in the regex."""
+    starts: list[int] = []
+    i = lower.find(anchor)
+    while i != -1:
+        if before is None:
+            starts.append(i)
+        else:
+            m = before.match(text, 0, i)
+            if m is not None:
+                starts.append(m.start())
+        i = lower.find(anchor, i + 1)
+    if before is not None:
+        starts.sort()
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for i in starts:
+        if i >= last_end:
+            m = pattern.match(text, i)
+            if m is not None and m.end() > m.start():
+                out.append(m.span())
+                last_end = m.end()
+    return out
 
 
 def _regex_hits(
