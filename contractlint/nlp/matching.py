@@ -261,16 +261,18 @@ class _WordStarts:
         self._cache: dict[tuple[str, ...], list[int]] = {}
 
     def _build(self) -> None:
+        """Token offsets grouped by lower-case form (one stable sort), the forms sorted as text."""
         attrs = self.doc.to_array([LOWER, IDX])
-        uniq, inverse = numpy.unique(attrs[:, 0], return_inverse=True)
+        lowers = attrs[:, 0]
+        order = numpy.argsort(lowers, kind="stable")
+        grouped = lowers[order]
+        firsts = [0, *(numpy.flatnonzero(grouped[1:] != grouped[:-1]) + 1).tolist()] if len(grouped) else []
         strings = self.doc.vocab.strings
-        texts = [strings[int(u)] for u in uniq]
+        texts = [strings[h] for h in grouped[firsts].tolist()]
         self._order = sorted(range(len(texts)), key=texts.__getitem__)
         self._sorted = [texts[i] for i in self._order]
-        by_word = numpy.argsort(inverse, kind="stable")
-        bounds = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(inverse, minlength=len(uniq)))))
-        self._idx = attrs[by_word, 1]
-        self._bounds = bounds
+        self._idx: list[int] = attrs[order, 1].tolist()
+        self._bounds = [*firsts, len(grouped)]
         self._built = True
 
     def starts(self, heads: tuple[str, ...]) -> list[int]:
@@ -279,14 +281,17 @@ class _WordStarts:
             return found
         if not self._built:
             self._build()
-        parts = []
+        found = []
+        groups = 0
         for head in heads:
             lo = bisect.bisect_left(self._sorted, head)
             hi = bisect.bisect_left(self._sorted, head + "\uffff", lo)
             for k in range(lo, hi):
                 u = self._order[k]
-                parts.append(self._idx[self._bounds[u] : self._bounds[u + 1]])
-        found = numpy.sort(numpy.concatenate(parts)).tolist() if parts else []
+                found.extend(self._idx[self._bounds[u] : self._bounds[u + 1]])
+                groups += 1
+        if groups > 1:
+            found.sort()  # each group is in text order already
         self._cache[heads] = found
         return found
 
