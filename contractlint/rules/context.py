@@ -234,6 +234,14 @@ class LintContext:
         return start, end
 
     def excerpt(self, start: int, end: int) -> str:
+        """The span's text on one line, cut at ``_EXCERPT_MAX`` characters.
+
+        A long span (a whole clause) is first tried on its opening part: collapsing whitespace in a prefix
+        gives a prefix of the collapsed whole, so when that already overflows, the cut is the same."""
+        if end - start > 4 * _EXCERPT_MAX:
+            head = str(_WS.sub(" ", self.text[start : start + 4 * _EXCERPT_MAX])).strip()
+            if len(head) > _EXCERPT_MAX:
+                return head[: _EXCERPT_MAX - 1].rstrip() + "…"
         text = str(_WS.sub(" ", self.text[start:end])).strip()
         if len(text) > _EXCERPT_MAX:
             text = text[: _EXCERPT_MAX - 1].rstrip() + "…"
