@@ -928,9 +928,11 @@ _MODAL_TRIGGER = _Trigger(
 _NOT_DUTY = frozenset({"mean", "means", "include", "includes", "apply", "prevail", "survive", "refer"})
 _NOT_DUTY_BE = frozenset({"deemed", "construed", "interpreted", "entitled", "read", "binding", "effective"})
 _SUBJECT_CUT = regex.compile(
-    r"(?:[,;:()]|\b(?:that|which|who|if|when|where|whereupon|unless|then|provided|and\s+that|whether)\b)",
+    r"(?r)(?:[,;:()]|\b(?:that|which|who|if|when|where|whereupon|unless|then|provided|and\s+that|whether)\b)",
     regex.IGNORECASE,
 )
+"""Where a modal's subject can begin: after the LAST of these before it, found by one reverse search (the
+last of a forward scan ends at the same place: the alternatives are whole words or single marks)."""
 _PRONOUNS = frozenset({"it", "they", "such party", "each of them", "he", "she", "such person", "the same"})
 _GENERIC_SUBJECT = regex.compile(
     r"\b(?P<q>each|either|neither|both|no|any|the)\s+(?:of\s+the\s+)?(?P<p>party|parties)\b", regex.IGNORECASE
@@ -964,9 +966,8 @@ def find_obligations(doc: Doc, roles: dict[str, str]) -> list[Hit]:
             continue  # "shall have the meaning"
         s_start, _ = _sentence_of(bounds, m.start(), len(text))
         lo = max(s_start, m.start() - 200)
-        cut = lo
-        for c in _SUBJECT_CUT.finditer(text, lo, m.start()):
-            cut = c.end()
+        last_cut = _SUBJECT_CUT.search(text, lo, m.start())
+        cut = lo if last_cut is None else last_cut.end()
         words = text[cut : m.start()].split()
         if modal == "will" and words and words[-1].lower() in ("at", "good", "the", "free", "own"):
             continue
