@@ -71,6 +71,11 @@ class ContextCache(Generic[_T]):
         return found
 
 
+_Titles = list[tuple[str, Clause]]
+_CLAUSE_TITLES = object()
+"""``LintContext.memo`` key of the clause titles ``find_clause`` searches."""
+
+
 class LintContext:
     """One contract under review. Built once per lint; rules only read it."""
 
@@ -205,8 +210,9 @@ class LintContext:
             return None
         lowered = [w.lower() for w in words]
         best: tuple[int, int, Clause] | None = None
-        for clause in self.tree.walk():
-            title = (clause.title or "").lower()
+        # An untitled clause holds no non-empty word: those are left out unless a word is empty.
+        all_titles, titled = self._clause_titles()
+        for title, clause in titled if all(lowered) else all_titles:
             for rank, word in enumerate(lowered):
                 if word in title:
                     key = (rank, clause.level)
@@ -214,6 +220,15 @@ class LintContext:
                         best = (rank, clause.level, clause)
                     break
         return None if best is None else best[2]
+
+    def _clause_titles(self) -> tuple[_Titles, _Titles]:
+        """Every clause with its lower-cased title in walk order, and those with a title: built once per
+        contract, not per missing finding."""
+        found: tuple[_Titles, _Titles] | None = self.memo.get(_CLAUSE_TITLES)
+        if found is None:
+            every = [((c.title or "").lower(), c) for c in self.tree.walk()]
+            found = self.memo[_CLAUSE_TITLES] = (every, [t for t in every if t[0]])
+        return found
 
     # --- building findings ---------------------------------------------------------------------------------
 
