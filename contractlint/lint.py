@@ -133,6 +133,7 @@ class Linter:
         findings = run_rules(ctx, self.rules)
         findings, suppressed = self._suppress(ctx, findings)
         inventory = build_inventory(ctx)
+        ctx.release()
         return Report(
             document=document,
             findings=tuple(self._severities(findings)),

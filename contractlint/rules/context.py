@@ -104,6 +104,15 @@ class LintContext:
         self.memo: dict[object, Any] = {}
         """Analyses that several rules share, keyed by their ``ContextCache``."""
 
+    def release(self) -> None:
+        """Drop the shared analyses once the lint is done.
+
+        They hold the context (``_Places(ctx)``), so the context, its spaCy Docs, the clause tree and the
+        Document would otherwise sit in a reference cycle until the cyclic collector finds them: ~30,000
+        objects for a 100-page contract, freed at once by reference counting instead."""
+        self.memo.clear()
+        self._hit_cache.clear()
+
     # --- NLP results, in absolute offsets ---------------------------------------------------------------
 
     def pattern(self, rule_id: str) -> PatternResult:
