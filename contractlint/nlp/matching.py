@@ -96,6 +96,9 @@ class PatternMatcher:
         # Spans for what a reader looks at (rule matches, lexicon hits); "if"/"then" parts of conditional
         # rules only need offsets, and there can be thousands of them.
         self.span_keys = frozenset(k for k in self.labels if not k.endswith(("|if", "|then")))
+        # The label and id of each span key as StringStore ids: a Span given strings hashes both again.
+        add = nlp.vocab.strings.add
+        self._span_ids = {k: (add(self.labels[k][0]), add(self.labels[k][1])) for k in self.span_keys}
         self._match_keys: dict[int, str] = {}
         # Regexes without a literal head that open on a run of words ("\\bin\\s+accordance\\s+with"):
         # their candidates come from their longest word (regex index -> anchor, pattern for the words before).
@@ -217,14 +220,15 @@ class PatternMatcher:
             starts = offsets[:, 0].tolist()
             ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         keys = self._match_keys
+        span_ids = self._span_ids
         for match_id, start, end in found:
             key = keys.get(match_id)
             if key is None:
                 key = keys[match_id] = strings[match_id]
             hits.setdefault(key, []).append((starts[start], ends[end - 1]))
-            if key in self.span_keys:
-                label, span_id = self.labels[key]
-                spans.append(Span(doc, start, end, label=label, span_id=span_id))
+            ids = span_ids.get(key)
+            if ids is not None:
+                spans.append(Span(doc, start, end, label=ids[0], span_id=ids[1]))
         text = doc_text(doc)
         lower = doc_lower(doc)
         words = _WordStarts(doc)
@@ -236,13 +240,13 @@ class PatternMatcher:
                 found_at = _anchored_hits(pattern, *anchors[n], text, lower)
             else:
                 found_at = _regex_hits(pattern, head, text, lower)
+            ids = span_ids.get(key)
             for start, end in found_at:
                 hits.setdefault(key, []).append((start, end))
-                if key in self.span_keys:
-                    label, span_id = self.labels[key]
-                    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+                if ids is not None:
+                    span = doc.char_span(start, end, label=ids[0], alignment_mode="expand")
                     if span is not None and len(span):
-                        span.id_ = span_id
+                        span.id = ids[1]
                         spans.append(span)
         spans.sort(key=_span_order)
         doc.spans[self.spans_key] = spans
