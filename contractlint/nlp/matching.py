@@ -90,12 +90,23 @@ class PatternMatcher:
                 self._max_phrase = max(self._max_phrase, *(len(d) for d in docs))
                 self.phrase_matcher.add(key, docs)
         self._stop_orths = numpy.array([nlp.vocab.strings.add(p) for p in ".;:!?"], dtype=numpy.uint64)
+        self._window_break = nlp.vocab.strings.add(BLOCK_SEPARATOR)
         if trigger_words:
             self.triggers.add("trigger", list(tokenizer.pipe(sorted(trigger_words))))
         # Spans for what a reader looks at (rule matches, lexicon hits); "if"/"then" parts of conditional
         # rules only need offsets, and there can be thousands of them.
         self.span_keys = frozenset(k for k in self.labels if not k.endswith(("|if", "|then")))
+        # The label and id of each span key as StringStore ids: a Span given strings hashes both again.
+        add = nlp.vocab.strings.add
+        self._span_ids = {k: (add(self.labels[k][0]), add(self.labels[k][1])) for k in self.span_keys}
         self._match_keys: dict[int, str] = {}
+        # Regexes without a literal head that open on a run of words ("\\bin\\s+accordance\\s+with"):
+        # their candidates come from their longest word (regex index -> anchor, pattern for the words before).
+        self._anchors = {
+            i: found
+            for i, (_, pattern, heads) in enumerate(self.regexes)
+            if heads is None and (found := word_run_anchor(pattern.pattern)) is not None
+        }
 
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]], words: set[str]) -> None:
         """Matcher costs ~1 us per token per pattern set. When a pattern needs one of a few words, it runs
@@ -179,14 +190,23 @@ class PatternMatcher:
                 segments.append((seg_start, seg_end))
                 seg_start, seg_end = max(0, g - reach), min(n, g + reach + 1)
         segments.append((seg_start, seg_end))
+        # All windows go into ONE compact Doc (a Doc and a matcher call per window cost more than the
+        # matching), a paragraph break between them so that no phrase runs from one into the next.
+        orths: list[int] = []
+        where: list[int] = []
         for a, b in segments:
-            keep = a + numpy.flatnonzero(~drop[a:b])
-            words = [strings[int(o)] for o in attrs[keep, 0]]
-            compact = Doc(doc.vocab, words=words, spaces=[True] * len(words))
-            for match_id, start, end in self.phrase_matcher(compact):
-                first, last = int(keep[start]), int(keep[end - 1])
-                if last - first + 1 > end - start:  # it crosses a dropped space: not found above
-                    found.append((match_id, first, last + 1))
+            keep = (a + numpy.flatnonzero(~drop[a:b])).tolist()
+            if orths:
+                orths.append(self._window_break)
+                where.append(-1)
+            orths.extend(attrs[keep, 0].tolist())
+            where.extend(keep)
+        words = [strings[o] for o in orths]
+        compact = Doc(doc.vocab, words=words, spaces=[True] * len(words))
+        for match_id, start, end in self.phrase_matcher(compact):
+            first, last = where[start], where[end - 1]
+            if last - first + 1 > end - start:  # it crosses a dropped space: not found above
+                found.append((match_id, first, last + 1))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -200,29 +220,33 @@ class PatternMatcher:
             starts = offsets[:, 0].tolist()
             ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         keys = self._match_keys
+        span_ids = self._span_ids
         for match_id, start, end in found:
             key = keys.get(match_id)
             if key is None:
                 key = keys[match_id] = strings[match_id]
             hits.setdefault(key, []).append((starts[start], ends[end - 1]))
-            if key in self.span_keys:
-                label, span_id = self.labels[key]
-                spans.append(Span(doc, start, end, label=label, span_id=span_id))
+            ids = span_ids.get(key)
+            if ids is not None:
+                spans.append(Span(doc, start, end, label=ids[0], span_id=ids[1]))
         text = doc_text(doc)
         lower = doc_lower(doc)
         words = _WordStarts(doc)
-        for key, pattern, head in self.regexes:
+        anchors = self._anchors
+        for n, (key, pattern, head) in enumerate(self.regexes):
             if head is not None and pattern.pattern.startswith("\\b") and all(h.isalpha() for h in head):
                 found_at = _regex_hits_at(pattern, words.starts(head), text)
+            elif head is None and n in anchors:
+                found_at = _anchored_hits(pattern, *anchors[n], text, lower)
             else:
                 found_at = _regex_hits(pattern, head, text, lower)
+            ids = span_ids.get(key)
             for start, end in found_at:
                 hits.setdefault(key, []).append((start, end))
-                if key in self.span_keys:
-                    label, span_id = self.labels[key]
-                    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+                if ids is not None:
+                    span = doc.char_span(start, end, label=ids[0], alignment_mode="expand")
                     if span is not None and len(span):
-                        span.id_ = span_id
+                        span.id = ids[1]
                         spans.append(span)
         spans.sort(key=_span_order)
         doc.spans[self.spans_key] = spans
@@ -241,16 +265,18 @@ class _WordStarts:
         self._cache: dict[tuple[str, ...], list[int]] = {}
 
     def _build(self) -> None:
+        """Token offsets grouped by lower-case form (one stable sort), the forms sorted as text."""
         attrs = self.doc.to_array([LOWER, IDX])
-        uniq, inverse = numpy.unique(attrs[:, 0], return_inverse=True)
+        lowers = attrs[:, 0]
+        order = numpy.argsort(lowers, kind="stable")
+        grouped = lowers[order]
+        firsts = [0, *(numpy.flatnonzero(grouped[1:] != grouped[:-1]) + 1).tolist()] if len(grouped) else []
         strings = self.doc.vocab.strings
-        texts = [strings[int(u)] for u in uniq]
+        texts = [strings[h] for h in grouped[firsts].tolist()]
         self._order = sorted(range(len(texts)), key=texts.__getitem__)
         self._sorted = [texts[i] for i in self._order]
-        by_word = numpy.argsort(inverse, kind="stable")
-        bounds = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(inverse, minlength=len(uniq)))))
-        self._idx = attrs[by_word, 1]
-        self._bounds = bounds
+        self._idx: list[int] = attrs[order, 1].tolist()
+        self._bounds = [*firsts, len(grouped)]
         self._built = True
 
     def starts(self, heads: tuple[str, ...]) -> list[int]:
@@ -259,14 +285,17 @@ class _WordStarts:
             return found
         if not self._built:
             self._build()
-        parts = []
+        found = []
+        groups = 0
         for head in heads:
             lo = bisect.bisect_left(self._sorted, head)
             hi = bisect.bisect_left(self._sorted, head + "\uffff", lo)
             for k in range(lo, hi):
                 u = self._order[k]
-                parts.append(self._idx[self._bounds[u] : self._bounds[u + 1]])
-        found = numpy.sort(numpy.concatenate(parts)).tolist() if parts else []
+                found.extend(self._idx[self._bounds[u] : self._bounds[u + 1]])
+                groups += 1
+        if groups > 1:
+            found.sort()  # each group is in text order already
         self._cache[heads] = found
         return found
 
@@ -380,6 +409,64 @@ def literal_heads(source: str) -> tuple[str, ...] | None:
         return None
     found = {h for h in heads if h is not None}
     return tuple(sorted(h for h in found if not any(h != o and h.startswith(o) for o in found)))
+
+
+_WORD_RUN = regex.compile(r"\\b((?:[A-Za-z]+\\s\+)*)([A-Za-z]+)(?P<quantified>[?*+{])?")
+"""A regex source that opens on words joined by ``\\s+`` (``\\bin\\s+the\\s+name\\s+of``)."""
+
+
+def word_run_anchor(source: str) -> tuple[str, regex.Pattern[str] | None] | None:
+    """For a case-insensitive regex that opens on ``\\b`` and a run of literal words joined by ``\\s+``:
+    its longest word (3+ letters, lower-case) and a reverse pattern that matches the words before it,
+    ending where it starts (None when it is the first word); None for any other regex.
+
+    Every match then holds the anchor word at a known place: ``str.find`` locates it at memory speed and
+    the reverse pattern steps back to where the match must start, so the regex is tried only there
+    instead of at every character (a word of two letters, "in", "as", is no head of its own).
+    """
+    m = _WORD_RUN.match(source)
+    if m is None or _top_bars(source):
+        return None
+    words = [w for w in m.group(1).split("\\s+") if w]
+    if m.group("quantified") is None:
+        words.append(m.group(2))  # "request?" would only promise "reques"; leave such a word out
+    if not words:
+        return None
+    k = max(range(len(words)), key=lambda i: len(words[i]))
+    if len(words[k]) < 3:
+        return None
+    if k == 0:
+        return words[0].lower(), None
+    before = "".join(regex.escape(w) + r"\s+" for w in words[:k])
+    return words[k].lower(), regex.compile(rf"(?r)\b{before}", regex.IGNORECASE)
+
+
+def _anchored_hits(
+    pattern: regex.Pattern[str], anchor: str, before: regex.Pattern[str] | None, text: str, lower: str
+) -> list[tuple[int, int]]:
+    """``finditer`` of a regex from ``word_run_anchor``: tried only where its anchor word stands after
+    the words that precede it in the regex."""
+    starts: list[int] = []
+    i = lower.find(anchor)
+    while i != -1:
+        if before is None:
+            starts.append(i)
+        else:
+            m = before.match(text, 0, i)
+            if m is not None:
+                starts.append(m.start())
+        i = lower.find(anchor, i + 1)
+    if before is not None:
+        starts.sort()
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for i in starts:
+        if i >= last_end:
+            m = pattern.match(text, i)
+            if m is not None and m.end() > m.start():
+                out.append(m.span())
+                last_end = m.end()
+    return out
 
 
 def _regex_hits(

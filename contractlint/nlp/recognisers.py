@@ -121,17 +121,41 @@ _CANDIDATE = regex.compile(r"(?<![\w$£€¥₹])[\w$£€¥₹]")
 
 
 def _windowed(
-    pattern: regex.Pattern[str], trigger: _Trigger, text: str, before: int, after: int
+    pattern: regex.Pattern[str],
+    trigger: _Trigger,
+    text: str,
+    before: int,
+    after: int,
+    *,
+    search: bool = False,
 ) -> Iterable[regex.Match[str]]:
     """Matches of ``pattern`` that overlap a trigger word: the leftmost word start within ``before``
-    characters of the trigger whose match reaches the trigger wins (as ``finditer`` would choose)."""
+    characters of the trigger whose match reaches the trigger wins (as ``finditer`` would choose).
+
+    ``search=True`` finds the same matches by letting the regex engine scan the window and skipping hits
+    that do not start a word or do not reach the trigger, instead of trying the pattern at each word start
+    from Python: faster for patterns that rarely match away from their trigger (a modal verb, a quoted
+    term), slower for those with a long optional lead-in (durations, frequencies)."""
     last_end = 0
     n = len(text)
+    is_candidate = _CANDIDATE.match
     for start, end in trigger.find(_lower_of(text)):
         if start < last_end:
             continue
         lo = max(last_end, start - before)
         hi = min(n, end + after)
+        if search:
+            pos = lo
+            while pos < end:
+                m = pattern.search(text, pos, hi)
+                if m is None or m.start() >= end:
+                    break
+                if m.end() > start and is_candidate(text, m.start()) is not None:
+                    last_end = m.end()
+                    yield m
+                    break
+                pos = m.start() + 1
+            continue
         for c in _CANDIDATE.finditer(text, lo, end):
             m = pattern.match(text, c.start(), hi)
             if m is not None and m.end() > start:
@@ -288,7 +312,7 @@ def find_durations(text: str) -> list[Hit]:
             "deadline": bound in ("within", "no_later_than") or anchor_relation == "before",
         }
         hits.append((m.start(), m.end(), "DURATION", value))
-    for m in _windowed(_DATE_DEADLINE, _DATE_TRIGGER, text, 40, 40):
+    for m in _windowed(_DATE_DEADLINE, _DATE_TRIGGER, text, 40, 40, search=True):
         try:
             month = (m.group("m1") or m.group("m2")).lower().rstrip(".")
             month_no = next(v for k, v in _MONTHS.items() if k.startswith(month[:3]))
@@ -600,6 +624,23 @@ def _paragraph_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex
             pos = text.find("\n\n", start)
 
 
+def _line_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only start a line (at the text's start or after
+    a newline): tried at line starts only, not at every offset, which the regex engine would do."""
+    pos = 0
+    last_end = 0
+    while True:
+        if pos >= last_end:
+            m = pattern.match(text, pos)
+            if m is not None and m.end() > m.start():
+                last_end = m.end()
+                yield m
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return
+        pos = nxt + 1
+
+
 def find_definitions(doc: Doc) -> list[Hit]:
     """Defined terms with the character span of their definition.
 
@@ -632,7 +673,7 @@ def find_definitions(doc: Doc) -> list[Hit]:
         )
     taken = {h[0] for h in hits}
     if " mean" in text:
-        for m in _BARE.finditer(text):
+        for m in _line_matches(_BARE, text):
             if m.start("term") in taken:
                 continue
             taken.add(m.start("term"))
@@ -684,7 +725,7 @@ def find_definitions(doc: Doc) -> list[Hit]:
             taken.add(t_start)
             value = {"term": term.strip(), "form": "table", "start": start, "end": max(start, end)}
             hits.append((t_start, t_end, "DEFINED_TERM", value))
-    for m in _windowed(_HEREIN, _QUOTE, text, 80, 90):
+    for m in _windowed(_HEREIN, _QUOTE, text, 80, 90, search=True):
         if m.start("term") in taken:
             continue
         taken.add(m.start("term"))
@@ -887,9 +928,11 @@ _MODAL_TRIGGER = _Trigger(
 _NOT_DUTY = frozenset({"mean", "means", "include", "includes", "apply", "prevail", "survive", "refer"})
 _NOT_DUTY_BE = frozenset({"deemed", "construed", "interpreted", "entitled", "read", "binding", "effective"})
 _SUBJECT_CUT = regex.compile(
-    r"(?:[,;:()]|\b(?:that|which|who|if|when|where|whereupon|unless|then|provided|and\s+that|whether)\b)",
+    r"(?r)(?:[,;:()]|\b(?:that|which|who|if|when|where|whereupon|unless|then|provided|and\s+that|whether)\b)",
     regex.IGNORECASE,
 )
+"""Where a modal's subject can begin: after the LAST of these before it, found by one reverse search (the
+last of a forward scan ends at the same place: the alternatives are whole words or single marks)."""
 _PRONOUNS = frozenset({"it", "they", "such party", "each of them", "he", "she", "such person", "the same"})
 _GENERIC_SUBJECT = regex.compile(
     r"\b(?P<q>each|either|neither|both|no|any|the)\s+(?:of\s+the\s+)?(?P<p>party|parties)\b", regex.IGNORECASE
@@ -910,7 +953,7 @@ def find_obligations(doc: Doc, roles: dict[str, str]) -> list[Hit]:
     role_re = _role_pattern(tuple(sorted(all_roles)))
     tagged = doc.has_annotation("POS")
     found: list[tuple[int, int, dict[str, Any]]] = []  # (subject_start, modal_start, value)
-    for m in _windowed(_MODAL, _MODAL_TRIGGER, text, 24, 160):
+    for m in _windowed(_MODAL, _MODAL_TRIGGER, text, 24, 160, search=True):
         modal = " ".join(m.group("modal").lower().split())
         neg = bool(m.group("neg"))
         action = (m.group("action") or "").lower()
@@ -923,9 +966,8 @@ def find_obligations(doc: Doc, roles: dict[str, str]) -> list[Hit]:
             continue  # "shall have the meaning"
         s_start, _ = _sentence_of(bounds, m.start(), len(text))
         lo = max(s_start, m.start() - 200)
-        cut = lo
-        for c in _SUBJECT_CUT.finditer(text, lo, m.start()):
-            cut = c.end()
+        last_cut = _SUBJECT_CUT.search(text, lo, m.start())
+        cut = lo if last_cut is None else last_cut.end()
         words = text[cut : m.start()].split()
         if modal == "will" and words and words[-1].lower() in ("at", "good", "the", "free", "own"):
             continue

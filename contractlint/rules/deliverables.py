@@ -350,14 +350,25 @@ _WORD_STOPS = ",([{\"'“‘"
 """Characters that end a word on its left ("(including, but not limited to")."""
 
 
+_SPACES = regex.escape("".join(c for c in map(chr, range(0x110000)) if c.isspace()), special_only=False)
+"""Every character ``str.isspace()`` accepts (``\\s`` follows Unicode White_Space, which differs)."""
+
+
+@cache
+def _back_pattern(count: int) -> regex.Pattern[str]:
+    """``count`` words, each a run of word characters then a run of spaces and commas, matched leftwards
+    (a reverse pattern still reads left to right: the run nearest ``pos`` is the last item)."""
+    gap = f"[{_SPACES},]*"
+    word = f"[^{_SPACES}{regex.escape(_WORD_STOPS, special_only=False)}]*"
+    return regex.compile(f"(?r)(?:{word}{gap}){{{count}}}")
+
+
 def _words_back(text: str, pos: int, count: int) -> int:
-    """The start of the word ``count`` words before ``pos`` (over spaces, line breaks and commas)."""
-    for _ in range(count):
-        while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] == ","):
-            pos -= 1
-        while pos > 0 and not (text[pos - 1].isspace() or text[pos - 1] in _WORD_STOPS):
-            pos -= 1
-    return pos
+    """The start of the word ``count`` words before ``pos`` (over spaces, line breaks and commas).
+
+    One reverse regex match from ``pos`` instead of a Python loop over characters."""
+    m = _back_pattern(count).match(text, 0, pos)
+    return pos if m is None else m.start()
 
 
 def _lexicon_matches(text: str, lex: _Lexicon) -> set[tuple[int, int]]:

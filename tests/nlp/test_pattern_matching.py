@@ -169,3 +169,42 @@ def test_alternative_heads_find_what_finditer_finds_for_every_shipped_regex() ->
             expected = [m.span() for m in pattern.finditer(text)]
             assert _regex_hits(pattern, heads, text, text.lower()) == expected, source
     assert with_heads > len(sources) // 2
+
+
+def test_word_run_anchors_find_what_finditer_finds() -> None:
+    """A regex opening on short words ("\\bin\\s+the\\s+name") is tried only where its longest word stands."""
+    import regex
+
+    from contractlint.nlp.matching import _anchored_hits, word_run_anchor
+
+    text = (
+        "Acting in  the\nname of the Customer, IN THE NAME OF Acme; within the name of; "
+        "as soon as practicable, as soon as possible. TBA, tba2, (TBA)"
+    )
+    cases = [
+        (r"\bin\s+the\s+name\s+of\b", "name"),
+        (r"\bas\s+soon\s+as\s+(?:reasonably\s+)?practicable\b", "soon"),
+        (r"\bTBA\b", "tba"),
+        (r"\bxx+\s+days", None),  # the run's last word is quantified and "x" is too short
+        (r"\bto\s+be\s+(?:agreed|settled)", None),  # no word of three letters
+        (r"\bin\s+the\s+name|\bon\s+behalf", None),  # a top-level alternative
+    ]
+    for source, anchor in cases:
+        found = word_run_anchor(source)
+        assert (found[0] if found else None) == anchor, source
+        if found is None:
+            continue
+        pattern = regex.compile(source, regex.IGNORECASE)
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert expected, source
+        assert _anchored_hits(pattern, *found, text, text.lower()) == expected, source
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))[:40]]
+    for source in (r for rule in PATTERNS.rules for ms in rule.parts.values() for r in ms.regex):
+        found = word_run_anchor(source)
+        if found is None:
+            continue
+        pattern = regex.compile(source, regex.IGNORECASE)
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert _anchored_hits(pattern, *found, text, text.lower()) == expected, source
