@@ -89,6 +89,16 @@ def test_precise_uses_of_vague_words_are_not_flagged() -> None:
     assert flagged(text) == []
 
 
+def test_a_templates_drafting_notes_are_not_contract_terms() -> None:
+    # Common Paper's cover pages: "[Drafting note: ... Customize as appropriate. ...]"
+    text = (
+        "1. Services\n\nThe Supplier shall provide the support services as appropriate.\n\n"
+        "[Drafting note: Optional variable. Customize as appropriate. If no Covered Claims are included, "
+        "delete this entire row.]\n\nThe Supplier shall provide the reports as appropriate."
+    )
+    assert flagged(text) == ["as appropriate", "as appropriate"]
+
+
 def test_open_list_of_duties_is_vague_but_an_open_list_of_records_is_not() -> None:
     duties = "1. Services\n\nThe Supplier shall provide IT services, including without limitation setup."
     records = "1. Services\n\nThe Supplier shall keep records, including without limitation call logs."
