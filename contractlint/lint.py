@@ -130,10 +130,12 @@ class Linter:
             vague_terms_extend=self.config.vague_terms_extend,
             vague_terms_remove=frozenset(self.config.vague_terms_remove),
         )
-        findings = run_rules(ctx, self.rules)
-        findings, suppressed = self._suppress(ctx, findings)
-        inventory = build_inventory(ctx)
-        ctx.release()
+        try:
+            findings = run_rules(ctx, self.rules)
+            findings, suppressed = self._suppress(ctx, findings)
+            inventory = build_inventory(ctx)
+        finally:
+            ctx.release()  # also when a rule raises: the collector is paused, so the cycle would stay
         return Report(
             document=document,
             findings=tuple(self._severities(findings)),
