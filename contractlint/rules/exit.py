@@ -118,6 +118,9 @@ _ENUMERATOR = regex.compile(
 )
 _INLINE_ENUMERATOR = regex.compile(r"\((?:[a-h]|[ivx]{1,4}|[xyz])\)\s")
 _LEAD_IN = regex.compile(r"[:—-]\s*$")
+_OPEN_ALTERNATIVES = regex.compile(r";\s*(?:(?:and|or)\s*)?$", regex.IGNORECASE)
+"""A right whose lettered alternatives run on past a semicolon: "shall terminate (a) at the option of any
+party, upon 90 days' notice; or" then "(b) in the event of a material breach ..." as its own sentence."""
 _PASSIVE_BY = regex.compile(
     r"\bterminat\w*\s+(?:[\w,]+\s+){0,6}?by\s+(?P<who>(?:either|each|any|both)\s+part(?:y|ies)|(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
 )
@@ -360,7 +363,8 @@ def _right_sentences(sents: _Sentences) -> list[int]:
         if all(_negated(sents.ctx.text, s, e) for s, e in hits):
             continue
         found.add(i)
-        if _LEAD_IN.search(sents.text(i).rstrip()):
+        text = sents.text(i).rstrip()
+        if _LEAD_IN.search(text) or (_OPEN_ALTERNATIVES.search(text) and _INLINE_ENUMERATOR.search(text)):
             j = i + 1
             style: str | None = None
             while j < len(sents.ranges) and j <= i + 12:

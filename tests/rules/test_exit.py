@@ -494,3 +494,16 @@ def test_timed_duty_after_the_end_and_scoped_survival_are_post_termination_servi
         '"Tail Period" shall mean the period commencing on the day after the expiration of the Term.'
     )
     assert _kinds(definition, "post_termination_services") == []
+
+
+def test_lettered_alternatives_past_a_semicolon_each_grant_a_right() -> None:
+    # "(a) ...; or" ends one sentence and "(b) ..." starts the next: (b) still takes the right from (a)'s
+    # sentence (CUAD TALCOTT services agreement, section 12).
+    text = PARTIES + (
+        "12. Termination. This Agreement shall terminate (a) at the option of any party, upon 90 days' "
+        "advance written notice to the other parties; or (b) in the event of a material breach that has "
+        "not been cured within ten days following a written notice of breach to the breaching party."
+    )
+    report = _report(text)
+    assert [k["notice_days"] for k in _kinds(report, "termination_for_convenience")] == ["90"]
+    assert _kinds(report, "termination_for_cause") == [{"cure_days": "10"}]
