@@ -308,11 +308,12 @@ def _open_parts(data: bytes, label: str, names: set[str]) -> _Parts:
 def _related_parts(main: Any, label: str) -> dict[str, list[Any]]:
     """The parsed parts the main document part relates to, by relationship-type suffix, in rId order."""
     found: dict[str, list[Any]] = {}
-    for rel in sorted(main.rels.values(), key=lambda r: _rid_key(r.rId)):
-        if rel.is_external:
-            continue
+    for rel in sorted(main.rels.values(), key=lambda r: _rid_key(r.rId or "")):
+        reltype = rel.reltype
+        if rel.is_external or not isinstance(reltype, str):
+            continue  # no Type attribute: not a part this extractor reads
         for suffix in (_RT_STYLES, _RT_NUMBERING, _RT_HEADER, _RT_FOOTER, _RT_FOOTNOTES, _RT_COMMENTS):
-            if rel.reltype.endswith(suffix):
+            if reltype.endswith(suffix):
                 try:
                     found.setdefault(suffix, []).append(_part_xml(rel.target_part))
                 except (etree.XMLSyntaxError, ValueError, AttributeError) as exc:
