@@ -1000,15 +1000,6 @@ _ATTACH_REF = regex.compile(
 )
 _CLAUSE_START = ("clause", "section", "article", "para", "§")
 _ATTACH_START = ("schedule", "exhibit", "annex", "append", "attachment")
-_last_lower: list[str] = ["", ""]
-
-
-def _lowered(text: str) -> str:
-    """``lower_text(text)`` (same offsets), remembered for the last text: the reference scan asks for it
-    many times."""
-    if _last_lower[0] is not text:
-        _last_lower[:] = [text, lower_text(text)]
-    return _last_lower[1]
 
 
 def _keyword_starts(lower: str, words: tuple[str, ...]) -> list[int]:
@@ -1024,10 +1015,11 @@ def _keyword_starts(lower: str, words: tuple[str, ...]) -> list[int]:
     return out
 
 
-def _find_refs(pattern: regex.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[regex.Match[str]]:
+def _find_refs(
+    pattern: regex.Pattern[str], starts: tuple[str, ...], text: str, lower: str
+) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)``, tried only where one of the ``starts`` keywords begins a word: a
     case-insensitive alternation tried at every offset cost more than the rest of the rule."""
-    lower = _lowered(text)
     done = 0
     for start in _keyword_starts(lower, starts):
         if start < done:
@@ -1275,7 +1267,8 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     refs = _references(ctx)
     missing_attachments: dict[str, list[tuple[int, int]]] = defaultdict(list)
     labels: dict[str, str] = {}
-    for m in _find_refs(_ATTACH_REF, _ATTACH_START, text):
+    lower = lower_text(text)  # same offsets as text
+    for m in _find_refs(_ATTACH_REF, _ATTACH_START, text, lower):
         kw = m.group("kw")
         qual_m = _QUALIFIER.search(text, max(0, m.start() - 40), m.start())
         qual = qual_m.group(1) if qual_m and qual_m.end() == m.start() else None
@@ -1311,7 +1304,7 @@ def _broken_references(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
             message=f"{labels[key]} is referred to, but the agreement has no {labels[key]}.",
             related=spans[1:_MAX_RELATED],
         )
-    clause_refs = list(_find_refs(_CLAUSE_REF, _CLAUSE_START, text))
+    clause_refs = list(_find_refs(_CLAUSE_REF, _CLAUSE_START, text, lower))
     # "Section 14(c) of the Fair Labor Standards Act" once: a bare "Section 14(c)" elsewhere cites it too.
     elsewhere: set[tuple[str, str]] = set()
     for m in clause_refs:
