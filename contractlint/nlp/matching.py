@@ -301,6 +301,8 @@ class _WordStarts:
 
 
 def _regex_hits_at(pattern: regex.Pattern[str], starts: list[int], text: str) -> list[tuple[int, int]]:
+    """Non-empty, non-overlapping matches of ``pattern`` tried at the sorted ``starts``: what ``finditer``
+    finds among those offsets."""
     out: list[tuple[int, int]] = []
     last_end = 0
     for i in starts:
@@ -458,15 +460,7 @@ def _anchored_hits(
         i = lower.find(anchor, i + 1)
     if before is not None:
         starts.sort()
-    out: list[tuple[int, int]] = []
-    last_end = 0
-    for i in starts:
-        if i >= last_end:
-            m = pattern.match(text, i)
-            if m is not None and m.end() > m.start():
-                out.append(m.span())
-                last_end = m.end()
-    return out
+    return _regex_hits_at(pattern, starts, text)
 
 
 def _regex_hits(
@@ -484,15 +478,7 @@ def _regex_hits(
             i = lower.find(head, i + 1)
     if len(heads) > 1:
         starts.sort()
-    out: list[tuple[int, int]] = []
-    last_end = 0
-    for i in starts:
-        if i >= last_end:
-            m = pattern.match(text, i)
-            if m is not None and m.end() > m.start():
-                out.append(m.span())
-                last_end = m.end()
-    return out
+    return _regex_hits_at(pattern, starts, text)
 
 
 @Language.factory(
