@@ -7,7 +7,7 @@ rule modules, and findings carry plain ``Location`` values.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -358,6 +358,18 @@ def _with_clause(loc: Location, number: str | None) -> Location:
     from dataclasses import replace
 
     return replace(loc, clause_number=number)
+
+
+def merge_spans(spans: Iterable[tuple[int, int]], *, touching: bool = False) -> list[tuple[int, int]]:
+    """Overlapping spans (and, with ``touching``, spans that meet end to start) as one, in text order:
+    several patterns' hits on one phrase are one place."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and (start <= out[-1][1] if touching else start < out[-1][1]):
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def iter_units(ranges: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> Iterator[int]:

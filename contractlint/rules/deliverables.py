@@ -20,7 +20,7 @@ import regex
 from contractlint.model import Finding, Provision
 from contractlint.nlp.patterns import shipped_patterns
 from contractlint.rules.base import Rule
-from contractlint.rules.context import ContextCache, Hit, LintContext
+from contractlint.rules.context import ContextCache, Hit, LintContext, merge_spans
 from contractlint.rules.inventory import detector
 
 __all__ = ["RULES"]
@@ -565,17 +565,6 @@ _MEETING = regex.compile(r"\b(?:meet|meets|meeting|meetings|confer|visit|visits)
 "mutually agree to terminate"), not a term left open."""
 
 
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping hits of several patterns ("to be mutually agreed", "mutually agreed") as one span."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
 _DUTY_TOPIC = "what the provider must do"
 
 
@@ -584,7 +573,7 @@ def _agreements(ctx: LintContext, places: _Places | None = None) -> list[tuple[t
     ``places``, also those inside a provider duty ("perform the tests to which the Parties agree")."""
     topics = sorted(ctx.pattern_spans("agreement-topic"))
     out: list[tuple[tuple[int, int], str]] = []
-    for start, end in _merged(ctx.pattern_spans("agreement-to-agree")):
+    for start, end in merge_spans(ctx.pattern_spans("agreement-to-agree")):
         if _OTHERWISE.search(ctx.text[max(0, start - 50) : start]):
             continue  # "unless otherwise agreed": a fallback, not a gap
         if _CHANGE.search(ctx.text, max(0, start - 40), min(len(ctx.text), end + 25)):
@@ -669,7 +658,7 @@ def _signing_blank(ctx: LintContext, start: int, end: int, witness: Sequence[int
 def _placeholders(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     agreements = [s for s, _ in _agreements(ctx, _places(ctx))]
     witness = [m.start() for m in _WITNESS.finditer(ctx.text)]
-    for start, end in _merged(ctx.pattern_spans("placeholder")):
+    for start, end in merge_spans(ctx.pattern_spans("placeholder")):
         if _overlaps(start, end, agreements):
             continue  # "to be determined by the parties" is an agreement to agree (DV005)
         if _signing_blank(ctx, start, end, witness):

@@ -29,7 +29,7 @@ from contractlint.model import Block, Clause, Finding
 from contractlint.nlp.extensions import lower_text
 from contractlint.nlp.patterns import shipped_patterns
 from contractlint.rules.base import Rule
-from contractlint.rules.context import ContextCache, LintContext
+from contractlint.rules.context import ContextCache, LintContext, merge_spans
 
 __all__ = ["RULES", "HygieneAnalysis", "analyse_hygiene"]
 
@@ -887,8 +887,9 @@ def _lower_case_terms(ctx: LintContext, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
     done: set[str] = set()
     bodies = [_body(d) for d in analysis.definitions]
-    spans = sorted([*((d.start, d.end) for d in analysis.definitions), *_spans(_QUOTED, text), *bodies])
-    spans = _merge(spans)
+    spans = merge_spans(
+        [*((d.start, d.end) for d in analysis.definitions), *_spans(_QUOTED, text), *bodies], touching=True
+    )
     starts = [s for s, _ in spans]
     for d in analysis.definitions:
         words = d.term.split()
@@ -933,16 +934,6 @@ def _lower_case_pattern(target: str) -> regex.Pattern[str]:
 def _body(d: Definition) -> tuple[int, int]:
     """The span from the term to the end of its definition (the wording is the drafter's, not a use)."""
     return (min(d.start, d.body_start), max(d.end, d.body_end))
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 LOWER_CASE_TERM = Rule(
