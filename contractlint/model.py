@@ -29,6 +29,7 @@ __all__ = [
     "ExtractionWarning",
     "Finding",
     "Location",
+    "NumberStyle",
     "Provision",
     "Report",
     "Severity",
@@ -36,6 +37,7 @@ __all__ = [
     "SourceFormat",
     "Story",
     "TextBox",
+    "TypedNumber",
 ]
 
 BBox = tuple[float, float, float, float]
@@ -96,6 +98,57 @@ class Location:
         return tuple(sorted({b.page for b in self.boxes}))
 
 
+NumberStyle = Literal[
+    "decimal",  # 1.  1.1  1.1.1  12.  (depth = number of components)
+    "paren-decimal",  # (1)  1)
+    "paren-lower-alpha",  # (a)  a)
+    "paren-lower-roman",  # (iv)  iv)
+    "paren-lower-roman-or-alpha",  # (i) (v) (x): a letter after (h), (u), (w); otherwise roman
+    "paren-upper-alpha",  # (A)  A)
+    "paren-upper-roman",  # (IV)
+    "paren-upper-roman-or-alpha",  # (I) (V) (X)
+    "lower-alpha",  # a.
+    "lower-roman",  # iv.
+    "lower-roman-or-alpha",  # i.
+    "upper-alpha",  # A.
+    "upper-roman",  # IV.
+    "upper-roman-or-alpha",  # I.
+    "article",  # ARTICLE IV, Article 3
+    "section",  # Section 5, SECTION 5.2, § 3
+    "clause",  # Clause 4
+    "schedule",  # Schedule 2
+    "exhibit",  # Exhibit A
+    "annex",  # Annex 1
+    "appendix",  # Appendix B
+    "part",  # Part 3
+    "attachment",  # Attachment 1
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TypedNumber:
+    """A clause number found at the start of a block's text."""
+
+    number: str
+    """As displayed, without surrounding spaces: ``"1.1"``, ``"12."``, ``"(a)"``, ``"ARTICLE IV"``."""
+    label: str
+    """The bare label used in citations: ``"1.1"``, ``"12"``, ``"a"``, ``"IV"``, ``"2"``."""
+    style: NumberStyle
+    depth: int
+    """Number of dotted components (``"1.1.1"`` is 3); 1 for every other style."""
+    value: int
+    """Ordinal of the last component (``a`` = 1, ``iv`` = 4); for ambiguous styles, the letter's value."""
+    start: int
+    """Offset of the number in the text passed in."""
+    end: int
+    """Offset just past the number (and its own punctuation), before any whitespace."""
+    title: str | None = None
+    """A run-in heading (``"12. Termination. Either party ..."`` gives ``"Termination"``), or the whole
+    remainder when it reads as a heading line (``"1. DEFINITIONS"``)."""
+    body_start: int = 0
+    """Offset where the clause's own text begins: after the title, or after the number."""
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-like unit: a heading, a paragraph, a list item or a table cell."""
@@ -117,6 +170,9 @@ class Block:
     """The source's paragraph style name (DOCX), when there is one."""
     emphasis: bool = False
     """The whole block is bold or in capitals: a heading signal for sources without styles."""
+    typed_number: TypedNumber | None = field(default=None, compare=False, repr=False)
+    """The number typed at ``text_start`` as the extractor parsed it (with its run-in title), when
+    ``number_source`` is ``typed``: the segmenter reuses it rather than parsing every block twice."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,11 +269,12 @@ class Document:
             yield block
             i += 1
 
-    def locate(self, start: int, end: int | None = None) -> Location:
+    def locate(self, start: int, end: int | None = None, *, clause_number: str | None = None) -> Location:
         """Map a character span of ``text`` back to its block, paragraph, page and boxes.
 
         For PDFs, a box that the span covers only in part is narrowed in proportion to the characters
-        covered, which is what a highlighter needs; the line's full height is kept.
+        covered, which is what a highlighter needs; the line's full height is kept. ``clause_number`` is
+        recorded on the location: the clause tree knows it, the document does not.
         """
         if end is None:
             end = start + 1
@@ -261,7 +318,7 @@ class Document:
             table=floc.table,
             row=floc.row,
             cell=floc.cell,
-            clause_number=floc.clause_number,
+            clause_number=floc.clause_number if clause_number is None else clause_number,
             file=floc.file,
         )
 

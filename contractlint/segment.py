@@ -582,7 +582,7 @@ class _Builder:
             unnumbered = block.number is None or block.number_source != "auto"
             if (
                 unnumbered
-                and parse_typed_number(text, content) is None
+                and _typed_number(block, content) is None
                 and (is_heading or _is_title_case_line(rest))
                 and _looks_like_heading(rest)
             ):
@@ -609,7 +609,7 @@ class _Builder:
             )
             offset = block.location.start
         else:
-            tn = parse_typed_number(text, content)
+            tn = _typed_number(block, content)
             offset = block.location.start + (tn.start if tn else 0)
             if tn is not None and tn.title is None and is_heading:
                 after = text[tn.end :].replace("**", "").strip().rstrip(".:").strip()
@@ -657,18 +657,23 @@ class _Builder:
             pos = sub.body_start
 
 
+def _typed_number(block: Block, pos: int) -> TypedNumber | None:
+    """The number typed at ``pos``: the extractor's parse when it parsed the same place."""
+    if block.typed_number is not None and pos == block.text_start:
+        return block.typed_number
+    return parse_typed_number(block.text, pos)
+
+
 def _freeze(node: _Node, level: int, doc: Document) -> Clause:
     children = tuple(_freeze(c, level + 1, doc) for c in node.children)
     own_end = max(doc.blocks[i].location.end for i in node.blocks)
     end = max([own_end, *(c.location.end for c in children)])
-    location = doc.locate(node.start, end)
+    location = doc.locate(node.start, end, clause_number=node.number)
     # Document.text joins blocks with a blank line whatever the source had, so the last line is the
     # last block's own, not a count of newlines across blocks.
     last = doc.block_at(max(node.start, end - 1))
-    end_line = location.end_line
-    if last is not None and last.location.end_line is not None:
-        end_line = last.location.end_line
-    location = dataclasses.replace(location, clause_number=node.number, end_line=end_line)
+    if last is not None and last.location.end_line not in (None, location.end_line):
+        location = dataclasses.replace(location, end_line=last.location.end_line)
     return Clause(
         number=node.number,
         ref=node.ref,

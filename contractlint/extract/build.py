@@ -23,6 +23,7 @@ from contractlint.model import (
     SourceFormat,
     Story,
     TextBox,
+    TypedNumber,
 )
 
 __all__ = ["BlockDraft", "assemble", "make_source"]
@@ -88,7 +89,7 @@ def _union(boxes: list[tuple[int, int, int, BBox]], page: int | None) -> BBox | 
     )
 
 
-def _block(index: int, draft: BlockDraft, offset: int) -> Block:
+def _block(index: int, draft: BlockDraft, offset: int, typed: TypedNumber | None = None) -> Block:
     page = draft.page
     if page is None and draft.boxes:
         page = draft.boxes[0][2]
@@ -120,6 +121,7 @@ def _block(index: int, draft: BlockDraft, offset: int) -> Block:
         text_start=draft.text_start,
         style=draft.style,
         emphasis=draft.emphasis,
+        typed_number=typed,
     )
 
 
@@ -147,11 +149,12 @@ def assemble(
             offset += len(BLOCK_SEPARATOR)
         if draft.paragraph is None:
             draft.paragraph = len(blocks) + 1
+        typed = None
         if draft.number is None:
             typed = parse_typed_number(draft.text, draft.text_start)
             if typed is not None:
                 draft.number, draft.number_source = typed.number, "typed"
-        blocks.append(_block(len(blocks), draft, offset))
+        blocks.append(_block(len(blocks), draft, offset, typed))
         parts.append(draft.text)
         offset += len(draft.text)
     others = [_block(i, d, 0) for i, d in enumerate(d for d in other or [] if d.text.strip())]

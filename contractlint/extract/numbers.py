@@ -8,10 +8,11 @@ The parser is deliberately cautious: a paragraph that starts "2019 was", "5 days
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, cast
+from typing import cast
 
 import regex
+
+from contractlint.model import NumberStyle, TypedNumber
 
 __all__ = [
     "KEYWORD_STYLES",
@@ -32,60 +33,10 @@ _LINE_END = regex.compile(r"[ \t]*\n")
 _DASH = regex.compile(r"\s*[-–—:]\s*")
 _DOTTED_FULL = regex.compile(r"(\d{1,4}(?:\.\d{1,4}){0,6})\.?")
 
-NumberStyle = Literal[
-    "decimal",  # 1.  1.1  1.1.1  12.  (depth = number of components)
-    "paren-decimal",  # (1)  1)
-    "paren-lower-alpha",  # (a)  a)
-    "paren-lower-roman",  # (iv)  iv)
-    "paren-lower-roman-or-alpha",  # (i) (v) (x): a letter after (h), (u), (w); otherwise roman
-    "paren-upper-alpha",  # (A)  A)
-    "paren-upper-roman",  # (IV)
-    "paren-upper-roman-or-alpha",  # (I) (V) (X)
-    "lower-alpha",  # a.
-    "lower-roman",  # iv.
-    "lower-roman-or-alpha",  # i.
-    "upper-alpha",  # A.
-    "upper-roman",  # IV.
-    "upper-roman-or-alpha",  # I.
-    "article",  # ARTICLE IV, Article 3
-    "section",  # Section 5, SECTION 5.2, § 3
-    "clause",  # Clause 4
-    "schedule",  # Schedule 2
-    "exhibit",  # Exhibit A
-    "annex",  # Annex 1
-    "appendix",  # Appendix B
-    "part",  # Part 3
-    "attachment",  # Attachment 1
-]
-
 KEYWORD_STYLES: frozenset[str] = frozenset(
     {"article", "section", "clause", "schedule", "exhibit", "annex", "appendix", "part", "attachment"}
 )
 """Styles introduced by a word; their citation is the word plus the label (``Schedule 2``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class TypedNumber:
-    """A clause number found at the start of a block's text."""
-
-    number: str
-    """As displayed, without surrounding spaces: ``"1.1"``, ``"12."``, ``"(a)"``, ``"ARTICLE IV"``."""
-    label: str
-    """The bare label used in citations: ``"1.1"``, ``"12"``, ``"a"``, ``"IV"``, ``"2"``."""
-    style: NumberStyle
-    depth: int
-    """Number of dotted components (``"1.1.1"`` is 3); 1 for every other style."""
-    value: int
-    """Ordinal of the last component (``a`` = 1, ``iv`` = 4); for ambiguous styles, the letter's value."""
-    start: int
-    """Offset of the number in the text passed in."""
-    end: int
-    """Offset just past the number (and its own punctuation), before any whitespace."""
-    title: str | None = None
-    """A run-in heading (``"12. Termination. Either party ..."`` gives ``"Termination"``), or the whole
-    remainder when it reads as a heading line (``"1. DEFINITIONS"``)."""
-    body_start: int = 0
-    """Offset where the clause's own text begins: after the title, or after the number."""
 
 
 _UPPER_WORDS = r"(?:ARTICLE|SECTION|CLAUSE|SCHEDULE|EXHIBIT|ANNEX|APPENDIX|PART|ATTACHMENT)"

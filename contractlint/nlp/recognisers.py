@@ -117,7 +117,23 @@ def _lower_of(text: str) -> str:
     return _last_lower[1]
 
 
-_CANDIDATE = regex.compile(r"(?<![\w$£€¥₹])[\w$£€¥₹]")
+_WORD_RUN = regex.compile(r"[\w$£€¥₹]+")
+"""A word (or an amount's currency sign and digits): where a windowed pattern may start."""
+_last_starts: list[Any] = ["", []]
+
+
+def _word_starts(text: str) -> list[int]:
+    """Where each word of ``text`` starts, remembered for the last text: one scan of the whole text
+    for every recogniser, instead of a scan of each window around each trigger."""
+    if _last_starts[0] is not text:
+        _last_starts[:] = [text, [m.start() for m in _WORD_RUN.finditer(text)]]
+    starts: list[int] = _last_starts[1]
+    return starts
+
+
+def _starts_word(text: str, pos: int) -> bool:
+    """A word character at ``pos`` with none just before it (what ``_WORD_RUN`` starts at)."""
+    return _WORD_RUN.match(text, pos) is not None and (pos == 0 or _WORD_RUN.match(text, pos - 1) is None)
 
 
 def _windowed(
@@ -138,7 +154,7 @@ def _windowed(
     term), slower for those with a long optional lead-in (durations, frequencies)."""
     last_end = 0
     n = len(text)
-    is_candidate = _CANDIDATE.match
+    words = None if search else _word_starts(text)
     for start, end in trigger.find(_lower_of(text)):
         if start < last_end:
             continue
@@ -150,14 +166,15 @@ def _windowed(
                 m = pattern.search(text, pos, hi)
                 if m is None or m.start() >= end:
                     break
-                if m.end() > start and is_candidate(text, m.start()) is not None:
+                if m.end() > start and _starts_word(text, m.start()):
                     last_end = m.end()
                     yield m
                     break
                 pos = m.start() + 1
             continue
-        for c in _CANDIDATE.finditer(text, lo, end):
-            m = pattern.match(text, c.start(), hi)
+        assert words is not None
+        for k in range(bisect.bisect_left(words, lo), bisect.bisect_left(words, end)):
+            m = pattern.match(text, words[k], hi)
             if m is not None and m.end() > start:
                 last_end = m.end()
                 yield m
@@ -545,7 +562,7 @@ def find_money(text: str) -> list[Hit]:
 # --- defined terms ------------------------------------------------------------------------------------
 
 _QO = '["“”‘]'
-_QC = '(?:["”“]|’(?![\\w’])|\'(?=\\)|\\Z))'
+_QC = "(?:[\"”“]|’(?![\\w’])|'(?=\\)|\\Z))"
 """Double quotes, or the single curly quotes of UK drafting ("(the ‘Contract’)"); a closing ’ followed by
 a letter is an apostrophe ("the ‘Supplier’s Staff’")."""
 _TERM = r"(?P<term>[A-Z0-9][^\"“”‘\n]{0,79}?)"

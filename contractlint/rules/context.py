@@ -242,11 +242,9 @@ class LintContext:
     # --- building findings ---------------------------------------------------------------------------------
 
     def locate(self, start: int, end: int) -> Location:
-        loc = self.document.locate(start, end)
         clause = self.tree.clause_at(start)
-        if clause is None:
-            return loc
-        return _with_clause(loc, clause.ref or clause.number)
+        number = None if clause is None else clause.ref or clause.number
+        return self.document.locate(start, end, clause_number=number)
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """The span without leading or trailing whitespace (a sentence range ends in the block gap)."""
@@ -352,12 +350,6 @@ class LintContext:
             clause_ref=None if clause is None else (clause.ref or clause.number),
             attributes=tuple(sorted((attributes or {}).items())),
         )
-
-
-def _with_clause(loc: Location, number: str | None) -> Location:
-    from dataclasses import replace
-
-    return replace(loc, clause_number=number)
 
 
 def merge_spans(spans: Iterable[tuple[int, int]], *, touching: bool = False) -> list[tuple[int, int]]:
