@@ -234,9 +234,12 @@ class Document:
     """For an agreement set (``extract.combine``), the files it joins, in order; their blocks name them in
     ``Location.file``. Empty for a single file."""
     _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+    _boxed: bool = field(default=False, init=False, repr=False, compare=False)
+    """Some block has PDF boxes: ``locate`` need not walk the blocks of a span to look for them."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(b.location.start for b in self.blocks))
+        object.__setattr__(self, "_boxed", any(b.location.boxes for b in self.blocks))
 
     @property
     def page_count(self) -> int | None:
@@ -284,7 +287,7 @@ class Document:
         if first is None:
             return Location(start=start, end=end)
         boxes: list[TextBox] = []
-        for block in self.blocks_between(start, end):
+        for block in self.blocks_between(start, end) if self._boxed else ():
             for box in block.location.boxes:
                 touches = box.start < end and box.end > start
                 holds_point = start == end and box.start <= start < box.end

@@ -76,6 +76,8 @@ _HEADING_LINE_RE = regex.compile(
 )
 _ALLCAPS_LINE_RE = regex.compile(r"[^a-z]{2,100}")
 _TAB_AFTER = regex.compile(r" {0,3}\t")
+_KEYWORD_INITIALS = frozenset(w[0] for w in regex.findall(r"[A-Za-z]+", _UPPER_WORDS + _TITLE_WORDS))
+"""First letters of the keywords ``_KEYWORD_RE`` opens with."""
 _TABBED_HEADING = regex.compile(r"[ \t]+(?P<title>[A-Z][^\n.;:]{0,79}?)[ \t]*\Z")
 
 
@@ -123,9 +125,20 @@ def _letter_style(label: str, kind: str) -> tuple[NumberStyle, int] | None:
     return None
 
 
-def _next_char(text: str, pos: int) -> str:
+def _skip_space(text: str, pos: int) -> int:
+    """``_WS_ANY.match(text, pos).end()``, without the regex call when ``pos`` is plainly not a space
+    (this runs several times for every block)."""
+    if pos < len(text) and (text[pos].isalnum() or text[pos] in _NOT_SPACE):
+        return pos
     m = _WS_ANY.match(text, pos)
-    end = m.end() if m else pos
+    return m.end() if m else pos
+
+
+_NOT_SPACE = frozenset("()[].,;:'\"‘’“”§-–—")
+
+
+def _next_char(text: str, pos: int) -> str:
+    end = _skip_space(text, pos)
     return text[end] if end < len(text) else ""
 
 
@@ -139,8 +152,9 @@ def run_in_title(text: str, pos: int) -> tuple[str, int] | None:
     ``"Termination. Either party may ..."``, or the whole rest when it reads as a heading line
     (``"DEFINITIONS AND INTERPRETATION"``, ``"Provision of Services"``). ``end`` is where the body starts.
     """
-    ws = _WS_LINE.match(text, pos)
-    pos = ws.end() if ws else pos
+    if text[pos : pos + 1] in (" ", "\t"):
+        ws = _WS_LINE.match(text, pos)
+        pos = ws.end() if ws else pos
     rest = text[pos:]
     if not rest or not rest[0].isupper():
         return None
@@ -170,8 +184,7 @@ def run_in_title(text: str, pos: int) -> tuple[str, int] | None:
     if words[-1].rstrip(",") in {"Inc", "Ltd", "Co", "Corp", "No", "Mr", "Ms", "Dr", "St"}:
         return None
     end = pos + m.end()
-    ws2 = _WS_ANY.match(text, end)
-    return title, ws2.end() if ws2 else end
+    return title, _skip_space(text, end)
 
 
 def _looks_like_sentence(words: list[str]) -> bool:
@@ -188,8 +201,7 @@ def _looks_like_sentence(words: list[str]) -> bool:
 
 def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     """Recognise a clause number at the start of ``text`` (from ``pos``, after leading whitespace)."""
-    ws = _WS_ANY.match(text, pos)
-    start = ws.end() if ws else pos
+    start = _skip_space(text, pos)
     if start >= len(text):
         return None
     ch = text[start]
@@ -197,7 +209,9 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     # value, end
     strong = True
     if ch.isalpha():
-        m = _KEYWORD_RE.match(text, start)
+        # Cheap tests first: a keyword opens with one of its capitals; a letter label ends in ")" or "."
+        # within its 7 characters. Most blocks open with prose and need no regex call at all.
+        m = _KEYWORD_RE.match(text, start) if ch in _KEYWORD_INITIALS else None
         if m is not None:
             kw = m.group("kw").lower()
             label = m.group("label")
@@ -218,7 +232,12 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
                 m.end(),
             )
         else:
-            m = _CLOSE_RE.match(text, start) or _DOT_LETTER_RE.match(text, start)
+            head = text[start : start + 9]
+            m = None
+            if ")" in head:
+                m = _CLOSE_RE.match(text, start)
+            if m is None and "." in head:
+                m = _DOT_LETTER_RE.match(text, start)
             if m is not None:
                 label = m.group("label")
                 kind = "close" if text[m.end() - 1] == ")" else "dot"
@@ -250,7 +269,7 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
                 m.end(),
             )
     elif ch.isdigit():
-        m = _PAREN_CLOSE_NUMBER.match(text, start)
+        m = _PAREN_CLOSE_NUMBER.match(text, start) if ")" in text[start : start + 4] else None
         if m is not None:
             label = m.group("label")
             found = (text[start : m.end()], label, "paren-decimal", 1, int(label), m.end())
@@ -284,7 +303,7 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     if style == "decimal":
         parts = label.split(".")
         bare = len(parts) == 1 and "." not in number
-        tabbed = _TAB_AFTER.match(text, end) is not None
+        tabbed = "\t" in text[end : end + 4] and _TAB_AFTER.match(text, end) is not None
         if bare and title_found is None and tabbed and int(label) > 0:
             # "4<TAB>Pricing and payments": Word's typed heading number, a sentence-case heading.
             line = _TABBED_HEADING.match(text, end)
@@ -320,14 +339,13 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     body_start = end
     if title_found is None:
         # "ARTICLE 1" alone on its line, its heading on the next: "ARTICLE 1\nDEFINITIONS".
-        line = _LINE_END.match(text, end)
+        line = _LINE_END.match(text, end) if text[end : end + 1] in (" ", "\t", "\n") else None
         if line is not None:
             title_found = run_in_title(text, line.end())
     if title_found is not None:
         title, body_start = title_found
     else:
-        sm = _WS_ANY.match(text, end)
-        body_start = sm.end() if sm else end
+        body_start = _skip_space(text, end)
         if style in KEYWORD_STYLES:
             dash = _DASH.match(text, end)
             if dash is not None:

@@ -371,6 +371,10 @@ def _words_back(text: str, pos: int, count: int) -> int:
     return pos if m is None else m.start()
 
 
+_ASCII_RUN_TABLE = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+"""Keeps ASCII letters and digits, blanks every other byte: ``split()`` then gives the text's runs."""
+
+
 def _lexicon_matches(text: str, lex: _Lexicon) -> set[tuple[int, int]]:
     """Each term's rarest word is found with ``str.find`` (memory speed; a regex alternation of hundreds
     of phrases is tried at every character and costs ~1 s/MB), then the terms holding that word are
@@ -380,7 +384,13 @@ def _lexicon_matches(text: str, lex: _Lexicon) -> set[tuple[int, int]]:
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: set[tuple[int, int]] = set()
     n = len(lower)
+    # A whole-word hit of an ASCII word is one of the text's runs of ASCII letters and digits (a
+    # longer run would put a letter or digit beside it), so a word that is no such run has no hit, and
+    # its ``str.find`` through the whole text (most terms are absent from most contracts) is skipped.
+    runs = set(lower.encode("ascii", "replace").translate(_ASCII_RUN_TABLE).split())
     for word, shapes in lex.heads.items():
+        if word.isascii() and word.isalnum() and word.encode() not in runs:
+            continue
         size = len(word)
         i = lower.find(word)
         while i != -1:
@@ -464,11 +474,13 @@ _DUTY_WORDS = (
     r"|acts?|actions?|transactions)"
 )
 
+
 @lru_cache(maxsize=512)
 def _compiled(source: str) -> regex.Pattern[str]:
     """Patterns built from a contract's party names, compiled once per name (``regex``'s own cache
     costs a key build and flag arithmetic per call)."""
     return regex.compile(source)
+
 
 _DUTY_LIST = regex.compile(rf"\b(?:{_DUTY_WORDS}|consist\w*|include[sd]?)\W*$", regex.IGNORECASE)
 _DUTY_NOUN = regex.compile(rf"\b{_DUTY_WORDS}\b", regex.IGNORECASE)
