@@ -243,3 +243,34 @@ def test_outline_snapshot(path: Path) -> None:
         snapshot.write_text(rendered, encoding="utf-8")
     assert snapshot.exists(), f"no snapshot for {path.name}: run with CONTRACTLINT_UPDATE_SNAPSHOTS=1"
     assert rendered == snapshot.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "services_agreement.txt",
+        "article_agreement.txt",
+        "run_in_headings.txt",
+        "headed_sections.txt",
+        "statement_of_work.md",
+    ],
+)
+def test_typed_number_kept_by_the_extractor_gives_the_same_tree(name: str) -> None:
+    """The segmenter reuses ``Block.typed_number``; a Document built without it (by hand, or by an
+    older extractor) must give the same tree, and the kept parse must be the parser's own."""
+    import dataclasses
+
+    from contractlint.extract.numbers import parse_typed_number
+
+    document = extract(FIXTURES / name)
+    typed = [b for b in document.blocks if b.number_source == "typed"]
+    assert typed, "the fixture should have typed clause numbers"
+    for block in typed:
+        assert block.typed_number == parse_typed_number(block.text, block.text_start)
+    bare = dataclasses.replace(
+        document, blocks=tuple(dataclasses.replace(b, typed_number=None) for b in document.blocks)
+    )
+    with_parse, without = segment(document), segment(bare)
+    assert [(c.ref, c.title, c.level, c.location) for c in with_parse.walk()] == [
+        (c.ref, c.title, c.level, c.location) for c in without.walk()
+    ]
