@@ -87,6 +87,29 @@ _DEL = w("del")
 _MOVE_FROM = w("moveFrom")
 _MOVE_TO = w("moveTo")
 _FLD_CHAR = w("fldChar")
+# Names the paragraph walk reads for every paragraph and run, built once.
+_W_VANISH = w("vanish")
+_W_SPEC_VANISH = w("specVanish")
+_W_R_STYLE = w("rStyle")
+_W_B = w("b")
+_W_FLD_CHAR_TYPE = w("fldCharType")
+_W_TAB = w("tab")
+_W_PTAB = w("ptab")
+_W_BR = w("br")
+_W_TYPE = w("type")
+_W_CR = w("cr")
+_W_NO_BREAK_HYPHEN = w("noBreakHyphen")
+_W_SYM = w("sym")
+_W_CHAR = w("char")
+_W_ID = w("id")
+_W_TC_PR = w("tcPr")
+_W_V_MERGE = w("vMerge")
+_W_P_STYLE = w("pStyle")
+_W_NUM_PR = w("numPr")
+_W_NUM_ID = w("numId")
+_W_ILVL = w("ilvl")
+_W_OUTLINE_LVL = w("outlineLvl")
+_W_SECT_PR = w("sectPr")
 _MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 # Paragraph children that never hold visible run text (or hold text we deliberately drop).
@@ -386,11 +409,11 @@ def _run(r: Any, out: _Text, defs: NumberingDefinitions, pstyle_bold: bool) -> N
     hidden = False
     bold = pstyle_bold
     if rpr is not None:
-        hidden = _on(rpr.find(w("vanish"))) or _on(rpr.find(w("specVanish")))
-        rstyle = rpr.find(w("rStyle"))
+        hidden = _on(rpr.find(_W_VANISH)) or _on(rpr.find(_W_SPEC_VANISH))
+        rstyle = rpr.find(_W_R_STYLE)
         if rstyle is not None and defs.char_bold.get(rstyle.get(_VAL, ""), False):
             bold = True
-        b = rpr.find(w("b"))
+        b = rpr.find(_W_B)
         if b is not None:
             bold = _on(b)
     pieces: list[str] = []
@@ -402,7 +425,7 @@ def _run(r: Any, out: _Text, defs: NumberingDefinitions, pstyle_bold: bool) -> N
         if not isinstance(tag, str) or tag in _SKIP_IN_RUN:
             continue
         if tag == _FLD_CHAR:
-            kind = child.get(w("fldCharType"))
+            kind = child.get(_W_FLD_CHAR_TYPE)
             if kind == "begin":
                 out.fields.append(False)
             elif kind == "separate" and out.fields:
@@ -414,18 +437,18 @@ def _run(r: Any, out: _Text, defs: NumberingDefinitions, pstyle_bold: bool) -> N
             continue
         if tag == _T:
             piece = child.text or ""
-        elif tag in (w("tab"), w("ptab")):
+        elif tag in (_W_TAB, _W_PTAB):
             piece = "\t"
-        elif tag == w("br"):
-            if child.get(w("type")) in ("page", "column"):
+        elif tag == _W_BR:
+            if child.get(_W_TYPE) in ("page", "column"):
                 continue
             piece = "\n"
-        elif tag == w("cr"):
+        elif tag == _W_CR:
             piece = "\n"
-        elif tag == w("noBreakHyphen"):
+        elif tag == _W_NO_BREAK_HYPHEN:
             piece = "-"
-        elif tag == w("sym"):
-            piece = _sym(child.get(w("char")))
+        elif tag == _W_SYM:
+            piece = _sym(child.get(_W_CHAR))
         else:
             continue
         pieces.append(piece)
@@ -496,7 +519,7 @@ class _Walker:
                         BlockDraft(
                             kind="paragraph",
                             text="",
-                            marks=[(_COMMENT_MARKS[el.tag], el.get(w("id"), ""), 0)],
+                            marks=[(_COMMENT_MARKS[el.tag], el.get(_W_ID, ""), 0)],
                         )
                     )
                 continue
@@ -518,8 +541,8 @@ class _Walker:
         table_no = self.tables
         for row_no, tr in enumerate(_flatten(tbl, (_TR,)), start=1):
             for cell_no, tc in enumerate(_flatten(tr, (_TC,)), start=1):
-                tcpr = tc.find(w("tcPr"))
-                vmerge = None if tcpr is None else tcpr.find(w("vMerge"))
+                tcpr = tc.find(_W_TC_PR)
+                vmerge = None if tcpr is None else tcpr.find(_W_V_MERGE)
                 continuation = vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
                 # A vertically merged cell's continuation shows nothing of its own: count its
                 # paragraphs (so ordinals still match the file) but emit no text.
@@ -534,13 +557,13 @@ class _Walker:
         mark_deleted = False
         mark_hidden = False
         if ppr is not None:
-            ps = ppr.find(w("pStyle"))
+            ps = ppr.find(_W_P_STYLE)
             if ps is not None:
                 style_id = ps.get(_VAL)
-            numpr = ppr.find(w("numPr"))
+            numpr = ppr.find(_W_NUM_PR)
             if numpr is not None:
-                nid = numpr.find(w("numId"))
-                lvl = numpr.find(w("ilvl"))
+                nid = numpr.find(_W_NUM_ID)
+                lvl = numpr.find(_W_ILVL)
                 if nid is not None:
                     num_id = nid.get(_VAL)
                 if lvl is not None:
@@ -548,7 +571,7 @@ class _Walker:
                         ilvl = int(lvl.get(_VAL, "0"))
                     except ValueError:
                         ilvl = 0
-            ol = ppr.find(w("outlineLvl"))
+            ol = ppr.find(_W_OUTLINE_LVL)
             if ol is not None:
                 try:
                     outline = int(ol.get(_VAL, "9"))
@@ -557,7 +580,7 @@ class _Walker:
             mark_rpr = ppr.find(_RPR)
             if mark_rpr is not None:
                 mark_deleted = mark_rpr.find(_DEL) is not None or (mark_rpr.find(_MOVE_FROM) is not None)
-                mark_hidden = _on(mark_rpr.find(w("vanish")))
+                mark_hidden = _on(mark_rpr.find(_W_VANISH))
         style = self.defs.styles.get(style_id or self.defs.default_pstyle or "")
         text = _Text(nodes=None if self.nodes is None else [])
         _collect(p, text, self.defs, style.bold if style else False)
@@ -580,7 +603,7 @@ class _Walker:
         resolved = self.defs.resolve(style_id, num_id, ilvl)
         # An empty paragraph that only carries a section break (its w:pPr holds w:sectPr) takes no number:
         # LibreOffice shows none, and documents number the next heading as if it were not there.
-        section_break = ppr is not None and ppr.find(w("sectPr")) is not None and not own.strip()
+        section_break = ppr is not None and ppr.find(_W_SECT_PR) is not None and not own.strip()
         if resolved is not None and not section_break:
             label = self.numberer.next(*resolved)
         bold = text.any_text and text.bold
