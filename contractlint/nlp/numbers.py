@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["QUANTITY", "parse_number", "parse_quantity"]
+__all__ = ["NUMBER_FIRST_WORDS", "QUANTITY", "parse_number", "parse_quantity"]
 
 _SMALL = {
     "zero": 0,
@@ -39,6 +39,8 @@ _SMALL = {
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORD = "(?:" + "|".join(sorted([*_SMALL, *_SCALES], key=len, reverse=True)) + ")"
+NUMBER_FIRST_WORDS = frozenset({"a", *_SMALL, *_SCALES})
+"""The words a ``NUMBER_WORDS`` match can open on (each followed by a space, a hyphen or a word end)."""
 NUMBER_WORDS = rf"(?:a[\s-]+(?:hundred|thousand|million|billion)|{_WORD})(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
 """One or more number words; ``a`` only before a scale (``a hundred``), so "a day" is not a number."""
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
