@@ -664,21 +664,42 @@ def _paragraph_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex
             pos = text.find("\n\n", start)
 
 
-def _line_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+def _line_matches(
+    pattern: regex.Pattern[str], text: str, needle: str | None = None
+) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that can only start a line (at the text's start or after
-    a newline): tried at line starts only, not at every offset, which the regex engine would do."""
-    pos = 0
+    a newline): tried at line starts only, not at every offset, which the regex engine would do.
+
+    ``needle``: a string every match holds, for a pattern whose matches never cross a newline; then only
+    the lines holding it are tried (a few, where a contract has thousands of lines)."""
     last_end = 0
-    while True:
+    for pos in _line_starts(text) if needle is None else _lines_holding(text, needle):
         if pos >= last_end:
             m = pattern.match(text, pos)
             if m is not None and m.end() > m.start():
                 last_end = m.end()
                 yield m
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    pos = 0
+    while True:
+        yield pos
         nxt = text.find("\n", pos)
         if nxt < 0:
             return
         pos = nxt + 1
+
+
+def _lines_holding(text: str, needle: str) -> Iterator[int]:
+    """Start offsets, in order, of the lines of ``text`` that hold ``needle``."""
+    i = text.find(needle)
+    while i != -1:
+        yield text.rfind("\n", 0, i) + 1
+        nxt = text.find("\n", i)
+        if nxt < 0:
+            return
+        i = text.find(needle, nxt + 1)
 
 
 def find_definitions(doc: Doc) -> list[Hit]:
@@ -713,7 +734,7 @@ def find_definitions(doc: Doc) -> list[Hit]:
         )
     taken = {h[0] for h in hits}
     if " mean" in text:
-        for m in _line_matches(_BARE, text):
+        for m in _line_matches(_BARE, text, "mean"):  # a match is one line, and holds its verb
             if m.start("term") in taken:
                 continue
             taken.add(m.start("term"))
