@@ -7,6 +7,8 @@ Phrases of every rule and lexicon go into ONE PhraseMatcher (``LOWER``), token p
 from __future__ import annotations
 
 import bisect
+import importlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,15 @@ from contractlint.nlp.extensions import doc_lower, doc_text, register_extensions
 from contractlint.nlp.patterns import PatternSet, load_patterns, shipped_patterns
 
 __all__ = ["PatternMatcher", "PatternResult", "evaluate"]
+
+# The standard library's regex parser, to read which words a rule regex needs (``whole_words``). Its
+# public alias ``sre_parse`` warns on import from Python 3.11, where the module is ``re._parser``.
+try:
+    sre_parser: Any = importlib.import_module("re._parser")
+    sre_constants: Any = importlib.import_module("re._constants")
+except ImportError:  # Python 3.10
+    sre_parser = importlib.import_module("sre_parse")
+    sre_constants = importlib.import_module("sre_constants")
 
 Status = Literal["found", "not_found", "present", "missing", "satisfied", "violated", "not_applicable"]
 
@@ -107,6 +118,8 @@ class PatternMatcher:
             for i, (_, pattern, heads) in enumerate(self.regexes)
             if heads is None and (found := word_run_anchor(pattern.pattern)) is not None
         }
+        # Words one of which stands whole in every match of a regex: a Doc without any of them is skipped.
+        self._needed = [whole_words(pattern.pattern) for _, pattern, _ in self.regexes]
 
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]], words: set[str]) -> None:
         """Matcher costs ~1 us per token per pattern set. When a pattern needs one of a few words, it runs
@@ -233,7 +246,10 @@ class PatternMatcher:
         lower = doc_lower(doc)
         words = _WordStarts(doc)
         anchors = self._anchors
+        present = _present_words(text, lower) if any(self._needed) else None
         for n, (key, pattern, head) in enumerate(self.regexes):
+            if present is not None and any(present.isdisjoint(ws) for ws in self._needed[n]):
+                continue  # a word every match holds is nowhere in the Doc
             if head is not None and pattern.pattern.startswith("\\b") and all(h.isalpha() for h in head):
                 found_at = _regex_hits_at(pattern, words.starts(head), text)
             elif head is None and n in anchors:
@@ -411,6 +427,118 @@ def literal_heads(source: str) -> tuple[str, ...] | None:
         return None
     found = {h for h in heads if h is not None}
     return tuple(sorted(h for h in found if not any(h != o and h.startswith(o) for o in found)))
+
+
+_CASE_TRAPS = "İſ\u212a"
+"""The only non-ASCII characters that ``regex`` IGNORECASE matches to an ASCII letter (İ, long s, Kelvin
+sign)."""
+_ASCII_WORDS = re.compile("[a-z]+")
+
+
+def _present_words(text: str, lower: str) -> frozenset[str] | None:
+    """The maximal runs of ASCII letters in ``lower``, or None when ``text`` holds a character that a
+    case-insensitive regex matches to an ASCII letter but ``str.lower`` does not turn into one."""
+    if any(c in text for c in _CASE_TRAPS):
+        return None
+    return frozenset(_ASCII_WORDS.findall(lower))
+
+
+_REGEX_ONLY = ("{e", "(?r", "(?|", "\\m", "\\M", "\\p", "\\P", "\\X", "\\N", "\\G", "\\K", "\\L", "[[")
+_REGEX_ONLY_FLAGS = regex.compile(r"\(\?[a-zA-Z0-9-]*[VwfbepV]|\(\?\(|\(\?&|\(\?R|\(\?P>|\(\?\d|\(\*")
+"""Syntax of the ``regex`` module that the standard parser does not read the same way (fuzzy matching,
+reverse, branch reset, Unicode properties, nested sets, flags such as FULLCASE or WORD, recursion)."""
+
+
+def whole_words(source: str) -> list[frozenset[str]]:
+    """Sets of lower-case ASCII words such that every match of ``source`` (case-insensitive or not) holds
+    a word of each set as a whole run of letters: between ``\\b``, ``\\s+`` or other non-letters.
+
+    A Doc in which no run of letters is one of a set's words cannot match, so the regex need not run
+    (most rule regexes name a word that most contracts never use). Read with the standard library's
+    regex parser: a source with syntax that only the ``regex`` module knows gives no sets.
+    """
+    if any(mark in source for mark in _REGEX_ONLY) or _REGEX_ONLY_FLAGS.search(source):
+        return []
+    try:
+        tree = sre_parser.parse(source)
+    except Exception:  # re.error, or an overflow: a source the parser cannot read is simply not used
+        return []
+    items = _flat(list(tree))
+    return [
+        items[k][1]
+        for k in range(1, len(items) - 1)
+        if items[k][0] == "WORDS" and _delimits(items[k - 1], -1) and _delimits(items[k + 1], 1)
+    ]
+
+
+def _flat(items: list[Any]) -> list[Any]:
+    """The items of a sequence with groups opened up, and runs of literal letters and alternations of
+    words joined into ``("WORDS", {word, ...})``: concatenation is associative, so the sequence matches
+    the same strings (the standard parser moves a prefix that all alternatives share out of them)."""
+    out: list[Any] = []
+    for op, av in items:
+        if op is sre_constants.SUBPATTERN:
+            for item in _flat(list(av[-1])):
+                _append(out, item)
+        elif op is sre_constants.LITERAL and chr(av).isascii() and chr(av).isalpha():
+            _append(out, ("WORDS", frozenset([chr(av).lower()])))
+        elif op is sre_constants.BRANCH:
+            _append(out, _branch_words(av[1]) or (op, av))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _append(out: list[Any], item: Any) -> None:
+    if item[0] == "WORDS" and out and out[-1][0] == "WORDS":
+        out[-1] = ("WORDS", frozenset(a + b for a in out[-1][1] for b in item[1]))
+    else:
+        out.append(item)
+
+
+def _branch_words(branches: list[Any]) -> Any:
+    """``("WORDS", {...})`` for an alternation of words (each alternative only literal letters)."""
+    words: set[str] = set()
+    for branch in branches:
+        flat = _flat(list(branch))
+        if len(flat) != 1 or flat[0][0] != "WORDS":
+            return None
+        words |= flat[0][1]
+    return ("WORDS", frozenset(words))
+
+
+_NON_LETTER_CATEGORIES = frozenset(
+    [sre_constants.CATEGORY_SPACE, sre_constants.CATEGORY_NOT_WORD, sre_constants.CATEGORY_DIGIT]
+)
+
+
+def _delimits(item: Any, side: int) -> bool:
+    """Whether an item before (``side`` -1) or after (1) a word always ends its run of letters: ``\\b``,
+    one or more characters none of which can be an ASCII letter (``\\s``, ``\\W``, ``\\d``,
+    punctuation), or a lookbehind / lookahead on that side that ends / starts with such an item."""
+    op, av = item
+    if op is sre_constants.AT:
+        return bool(av is sre_constants.AT_BOUNDARY)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        low, _, body = av
+        return bool(low >= 1) and len(body) == 1 and _delimits(body[0], side)
+    if op is sre_constants.IN:
+        return bool(av) and all(_non_letter(member) for member in av)
+    if op is sre_constants.LITERAL:
+        return not chr(av).isalpha()
+    if op is sre_constants.ASSERT and av[0] == side:
+        body = _flat(list(av[1]))
+        return bool(body) and _delimits(body[0] if side == 1 else body[-1], side)
+    return False
+
+
+def _non_letter(member: Any) -> bool:
+    op, av = member
+    if op is sre_constants.CATEGORY:
+        return av in _NON_LETTER_CATEGORIES
+    if op is sre_constants.LITERAL:
+        return not chr(av).isalpha()
+    return False
 
 
 _WORD_RUN = regex.compile(r"\\b((?:[A-Za-z]+\\s\+)*)([A-Za-z]+)(?P<quantified>[?*+{])?")

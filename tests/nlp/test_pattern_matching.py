@@ -208,3 +208,42 @@ def test_word_run_anchors_find_what_finditer_finds() -> None:
         for text in texts:
             expected = [m.span() for m in pattern.finditer(text)]
             assert _anchored_hits(pattern, *found, text, text.lower()) == expected, source
+
+
+def test_whole_words_are_in_every_match_of_every_shipped_regex() -> None:
+    """A Doc is skipped for a regex when none of a set of its words stands in it: each shipped regex's
+    matches over our fixtures must hold a word of each set as a whole run of letters."""
+    import re
+
+    import regex
+
+    from contractlint.nlp.matching import whole_words
+
+    assert whole_words(r"\bthe\s+(?-i:agreed)\s+(?:upon\s+)?terms") == [
+        frozenset({"the"}),
+        frozenset({"agreed"}),
+    ]
+    assert whole_words(r"\bshall\s+(?:provide|perform)\s+it") == [
+        frozenset({"shall"}),
+        frozenset({"provide", "perform"}),
+    ]
+    assert whole_words(r"(?<=\d[\s-]+)(?:year|month)\s+warrant") == [frozenset({"month", "year"})]
+    assert whole_words(r"\bservices?\s+agreed") == []  # "services?" is no whole word; "agreed" ends the match
+    assert whole_words(r"\bfoo(?:bar)?\s+x") == []
+    assert whole_words(r"(?r)\bfoo\s+bar\b") == []  # syntax of the regex module only
+    assert whole_words(r"(?:foo\s+bar){e<=1}") == []
+    assert whole_words(r"\bfoo\s+bar\b|baz") == []  # a top-level alternative
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))[:40]]
+    sources = [r for rule in PATTERNS.rules for ms in rule.parts.values() for r in ms.regex]
+    with_words = 0
+    for source in sources:
+        sets = whole_words(source)
+        with_words += bool(sets)
+        pattern = regex.compile(source, regex.IGNORECASE)
+        for text in texts:
+            for m in pattern.finditer(text):
+                runs = set(re.findall("[a-z]+", m.group().lower()))
+                for words in sets:
+                    assert runs & words, (source, m.group())
+    assert with_words > len(sources) // 2
