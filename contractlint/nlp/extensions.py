@@ -8,6 +8,8 @@ otherwise overwrite each other.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 __all__ = [
@@ -19,7 +21,9 @@ __all__ = [
     "lower_text",
     "register_extensions",
     "sentence_starts_of",
+    "span_rows",
     "store_sentence_starts",
+    "store_span_rows",
 ]
 
 DOC_EXTENSIONS: dict[str, object] = {
@@ -98,3 +102,24 @@ def sentence_starts_of(doc: Doc) -> list[int] | None:
 
 def store_sentence_starts(doc: Doc, starts: list[int]) -> None:
     doc.user_data[_SENT_KEY] = starts
+
+
+_ROWS_KEY = "contractlint.rows."
+SpanRow = tuple[int, int, str, Any]
+"""``(start_char, end_char, label, value of the span's attribute)``."""
+
+
+def store_span_rows(doc: Doc, key: str, attr: str, rows: list[SpanRow]) -> None:
+    """Keep the rows of the spans just stored in ``doc.spans[key]`` (values as ``span._`` now holds them),
+    so a later component reads them without a ``Span`` and an ``Underscore`` object per span."""
+    doc.user_data[_ROWS_KEY + key] = (attr, id(doc.spans[key]), len(rows), rows)
+
+
+def span_rows(doc: Doc, key: str, attr: str) -> list[SpanRow]:
+    """The rows of ``doc.spans[key]`` (which must exist): as stored, unless the group was replaced since."""
+    group = doc.spans[key]
+    stored = doc.user_data.get(_ROWS_KEY + key)
+    if stored is not None and stored[0] == attr and stored[1] == id(group) and stored[2] == len(group):
+        rows: list[SpanRow] = stored[3]
+        return rows
+    return [(s.start_char, s.end_char, s.label_, s._.get(attr)) for s in group]

@@ -21,7 +21,14 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from contractlint.nlp.extensions import doc_text, lower_text, register_extensions, sentence_starts_of
+from contractlint.nlp.extensions import (
+    doc_text,
+    lower_text,
+    register_extensions,
+    sentence_starts_of,
+    span_rows,
+    store_span_rows,
+)
 from contractlint.nlp.numbers import (
     DIGITS,
     NUMBER_FIRST_WORDS,
@@ -48,13 +55,19 @@ Hit = tuple[int, int, str, dict[str, Any]]
 
 def _set_spans(doc: Doc, key: str, attr: str, hits: Iterable[Hit]) -> list[Span]:
     spans: list[Span] = []
+    ranges: list[tuple[int, int, str]] = []
+    values: dict[tuple[int, int], Any] = {}  # spaCy keys a span's value by its range: the last one wins
     for start, end, label, value in hits:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         span._.set(attr, value)
         spans.append(span)
+        where = (span.start_char, span.end_char)
+        ranges.append((*where, label))
+        values[where] = value
     doc.spans[key] = spans
+    store_span_rows(doc, key, attr, [(s, e, label, values[s, e]) for s, e, label in ranges])
     return spans
 
 
@@ -971,8 +984,7 @@ def find_parties(doc: Doc, definitions: list[Hit]) -> list[Hit]:
 def known_roles(doc: Doc) -> dict[str, str]:
     """``{lower: Role}`` for every role this Doc defines or was given in ``doc._.cl_roles``."""
     roles: dict[str, str] = dict(doc._.cl_roles or {})
-    for span in doc.spans.get("parties", []):
-        value = span._.cl_party
+    for _, _, _, value in span_rows(doc, "parties", "cl_party") if "parties" in doc.spans else []:
         if value and not value["generic"]:
             roles[value["role"].lower()] = value["role"]
     return roles
@@ -1112,22 +1124,23 @@ def _inherited(doc: Doc, hits: list[Hit], bounds: list[int]) -> list[Hit]:
     if "items" not in doc.spans:
         return out
     starts = [h[0] for h in hits]
-    for item in doc.spans["items"]:
-        info = item._.cl_item or {}
+    text = doc_text(doc)
+    for item_start, item_end, _, item_value in span_rows(doc, "items", "cl_item"):
+        info = item_value or {}
         lead = info.get("lead_in")
         if lead is None:
             continue
-        i = bisect.bisect_left(starts, item.start_char)
-        if i < len(starts) and starts[i] < item.end_char:
+        i = bisect.bisect_left(starts, item_start)
+        if i < len(starts) and starts[i] < item_end:
             continue  # the item states its own duty
         j = bisect.bisect_right(starts, lead[1]) - 1
         if j < 0 or hits[j][0] < lead[0]:
             continue
         parent = hits[j][3]
-        words = item.text[len(info["marker"]) :].split()
+        words = text[item_start:item_end][len(info["marker"]) :].split()
         value = {**parent, "action": words[0].lower() if words else None, "inherited": True}
         value.pop("action_pos", None)
-        out.append((item.start_char, item.end_char, "OBLIGATION", value))
+        out.append((item_start, item_end, "OBLIGATION", value))
     return out
 
 
@@ -1137,9 +1150,10 @@ def _inside(
     if key not in doc.spans:
         return []
     if key not in cache:
+        text = doc_text(doc)
         rows = [
-            {"start": s.start_char, "end": s.end_char, "text": s.text, **(s._.get(attr) or {})}
-            for s in doc.spans[key]
+            {"start": s, "end": e, "text": text[s:e], **(value or {})}
+            for s, e, _, value in span_rows(doc, key, attr)
         ]
         rows.sort(key=lambda r: r["start"])
         cache[key] = (rows, [r["start"] for r in rows])
@@ -1209,11 +1223,7 @@ class PartyRecogniser(_TextRecogniser):
 
     def find(self, doc: Doc) -> list[Hit]:
         if self.definitions_key in doc.spans:
-            defs: list[Hit] = [
-                (s.start_char, s.end_char, s.label_, s._.cl_definition)
-                for s in doc.spans[self.definitions_key]
-                if s._.cl_definition
-            ]
+            defs: list[Hit] = [row for row in span_rows(doc, self.definitions_key, "cl_definition") if row[3]]
         else:
             defs = find_definitions(doc)
         return find_parties(doc, defs)

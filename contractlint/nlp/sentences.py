@@ -22,7 +22,13 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from contractlint.nlp.extensions import doc_text, register_extensions, store_sentence_starts
+from contractlint.nlp.extensions import (
+    SpanRow,
+    doc_text,
+    register_extensions,
+    store_sentence_starts,
+    store_span_rows,
+)
 from contractlint.nlp.tokenizer import ABBREVIATIONS
 
 __all__ = ["ClauseSentencizer", "sentence_starts"]
@@ -125,6 +131,7 @@ class ClauseSentencizer:
 
     def _items(self, doc: Doc, text: str, idx: Any, char_starts: list[int]) -> None:
         items = []
+        rows: list[SpanRow] = []  # items are sentences: no two share a range
         lead_in: tuple[int, int] | None = None
         ends = [*char_starts[1:], len(text)]
         for start, end in zip(char_starts, ends, strict=True):
@@ -137,11 +144,14 @@ class ClauseSentencizer:
             span = doc.char_span(start, end, label=m.group(0), alignment_mode="expand")
             if span is None:
                 continue
-            span._.cl_item = {"marker": m.group(0), "lead_in": lead_in}
+            value = {"marker": m.group(0), "lead_in": lead_in}
+            span._.cl_item = value
             items.append(span)
+            rows.append((span.start_char, span.end_char, m.group(0), value))
             if text[end - 1] == ":":
                 lead_in = (start, end)  # nested list: "(a) the Supplier shall:"
         doc.spans[self.items_key] = items
+        store_span_rows(doc, self.items_key, "cl_item", rows)
 
 
 @Language.factory(
