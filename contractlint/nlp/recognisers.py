@@ -140,38 +140,57 @@ def _lower_of(text: str) -> str:
 
 _WORD_RUN = regex.compile(r"[\w$£€¥₹]+")
 """A word (or an amount's currency sign and digits): where a windowed pattern may start."""
-_last_starts: list[Any] = ["", []]
+_last_starts: list[Any] = ["", [], []]
 
 
 def _word_starts(text: str) -> list[int]:
     """Where each word of ``text`` starts, remembered for the last text: one scan of the whole text
     for every recogniser, instead of a scan of each window around each trigger."""
     if _last_starts[0] is not text:
-        _last_starts[:] = [text, _find_word_starts(text)]
+        _last_starts[:] = [text, *_find_word_starts(text)]
     starts: list[int] = _last_starts[1]
     return starts
 
 
+def _letter_ends(text: str) -> list[int]:
+    """For each word start (``_word_starts``), where the run of ASCII letters opening there ends (the
+    start itself when the word opens on another character)."""
+    _word_starts(text)
+    ends: list[int] = _last_starts[2]
+    return ends
+
+
 _ASCII_WORD = numpy.array([_WORD_RUN.match(chr(c)) is not None for c in range(128)], dtype=bool)
+_ASCII_LETTER = numpy.array([chr(c).isalpha() for c in range(128)], dtype=bool)
 
 
-def _find_word_starts(text: str) -> list[int]:
+def _find_word_starts(text: str) -> tuple[list[int], list[int]]:
     """``[m.start() for m in _WORD_RUN.finditer(text)]``, 10x faster: each character is classified with
-    numpy (the regex judges each distinct non-ASCII character once) instead of a match object per word."""
+    numpy (the regex judges each distinct non-ASCII character once) instead of a match object per word;
+    and the end of the run of ASCII letters at each of those starts."""
     if not text:
-        return []
+        return [], []
     codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
-    is_word = _ASCII_WORD[numpy.minimum(codes, 127)]
+    ascii_codes = numpy.minimum(codes, 127)
+    is_word = _ASCII_WORD[ascii_codes]
     wide = numpy.flatnonzero(codes >= 128)
     if wide.size:
         others = codes[wide]
         yes = [c for c in numpy.unique(others).tolist() if _WORD_RUN.match(chr(c))]
         if yes:
             is_word[wide] = numpy.isin(others, yes)
-    starts = is_word.copy()
-    starts[1:] &= ~is_word[:-1]
-    found: list[int] = numpy.flatnonzero(starts).tolist()
-    return found
+    opens = is_word.copy()
+    opens[1:] &= ~is_word[:-1]
+    starts = numpy.flatnonzero(opens)
+    is_letter = _ASCII_LETTER[ascii_codes]
+    letter_ends = numpy.flatnonzero(is_letter & ~numpy.append(is_letter[1:], False)) + 1
+    ends = starts
+    if letter_ends.size:
+        nxt = numpy.minimum(numpy.searchsorted(letter_ends, starts, side="right"), letter_ends.size - 1)
+        ends = numpy.where(is_letter[starts], letter_ends[nxt], starts)
+    found: list[int] = starts.tolist()
+    found_ends: list[int] = ends.tolist()
+    return found, found_ends
 
 
 _CASE_TRAPS = "İſ\u212a"
@@ -195,6 +214,7 @@ def _windowed(
     after: int,
     *,
     first: dict[str, tuple[str, ...]] | None = None,
+    whole: frozenset[str] | None = None,
 ) -> Iterable[regex.Match[str]]:
     """Matches of ``pattern`` that overlap a trigger word: the leftmost word start within ``before``
     characters of the trigger whose match reaches the trigger wins (as ``finditer`` would choose).
@@ -202,13 +222,18 @@ def _windowed(
     ``first`` (from ``first_words``) lists the ASCII strings, lower-case, one of which every match of
     ``pattern`` opens with unless it opens on a non-ASCII character: any other word start is skipped
     with a ``str`` test (~0.15 us) instead of a call of the regex (~1.2 us, even when it fails on the
-    first character)."""
+    first character).
+
+    ``whole``: the same for a pattern whose every match opens with a whole run of ASCII letters (the run
+    ends where the regex has ``\\s``, ``\\b`` or a hyphen) that is one of these lower-case words, or with
+    one of the ASCII digits among them, or with a non-ASCII character."""
     last_end = 0
     n = len(text)
     words = _word_starts(text)
+    ends = _letter_ends(text) if whole is not None else words
     lower = _lower_of(text)
-    if first is not None and any(c in text for c in _CASE_TRAPS):
-        first = None
+    if any(c in text for c in _CASE_TRAPS):
+        first = whole = None
     for start, end in trigger.find(lower):
         if start < last_end:
             continue
@@ -222,6 +247,13 @@ def _windowed(
                     if lower[pos] < "\x80":
                         continue  # other characters (a Unicode digit, a currency sign) are tried
                 elif not lower.startswith(heads, pos):
+                    continue
+            elif whole is not None:
+                stop = ends[k]
+                if stop > pos:
+                    if lower[pos:stop] not in whole:
+                        continue
+                elif lower[pos] < "\x80" and lower[pos] not in whole:
                     continue
             m = pattern.match(text, pos, hi)
             if m is not None and m.end() > start:
@@ -348,15 +380,16 @@ _UNIT_TRIGGER = _Trigger(
 )
 _DATE_TRIGGER = _Trigger([*_MONTHS, *(m[:3] for m in _MONTHS)])
 _DIGIT_HEADS = tuple("0123456789")
-_DURATION_FIRST = first_words([*(b.split()[0] for b in _BOUNDS), *NUMBER_FIRST_WORDS, *_DIGIT_HEADS])
-"""A duration opens on its bound's first word, a number word or a digit."""
-_DATE_FIRST = first_words(["no", "not", "on", "by", "before", "until", "prior"])
+_DURATION_FIRST = frozenset([*(b.split()[0] for b in _BOUNDS), *NUMBER_FIRST_WORDS, *_DIGIT_HEADS])
+"""A duration opens on its bound's first word or a number word (each followed by a space, a hyphen or a
+word end), or a digit."""
+_DATE_FIRST = frozenset(["no", "not", "on", "by", "before", "until", "prior"])
 
 
 def find_durations(text: str) -> list[Hit]:
     """Durations ("thirty (30) days' prior written notice") and date deadlines ("by 1 March 2027")."""
     hits: list[Hit] = []
-    for m in _windowed(_DURATION, _UNIT_TRIGGER, text, 100, 200, first=_DURATION_FIRST):
+    for m in _windowed(_DURATION, _UNIT_TRIGGER, text, 100, 200, whole=_DURATION_FIRST):
         if _EVERY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "every two weeks" is a frequency
         amount = parse_quantity(m)
@@ -382,7 +415,7 @@ def find_durations(text: str) -> list[Hit]:
             "deadline": bound in ("within", "no_later_than") or anchor_relation == "before",
         }
         hits.append((m.start(), m.end(), "DURATION", value))
-    for m in _windowed(_DATE_DEADLINE, _DATE_TRIGGER, text, 40, 40, first=_DATE_FIRST):
+    for m in _windowed(_DATE_DEADLINE, _DATE_TRIGGER, text, 40, 40, whole=_DATE_FIRST):
         try:
             month = (m.group("m1") or m.group("m2")).lower().rstrip(".")
             month_no = next(v for k, v in _MONTHS.items() if k.startswith(month[:3]))
@@ -456,15 +489,20 @@ _FREQUENCY = regex.compile(
 
 
 _FREQUENCY_TRIGGER = _Trigger([*_ADVERBS, "basis", "once", "twice", "times", "every", "each"])
-_FREQUENCY_FIRST = first_words(
-    ["at", "no", "not", "on", *_ADVERBS, "once", "twice", *NUMBER_FIRST_WORDS, *_DIGIT_HEADS, "every", "each"]
+_FREQUENCY_FIRST = frozenset(
+    [
+        *("at", "no", "not", "on", "once", "twice", "every", "each"),
+        *(a.split("-")[0] for a in _ADVERBS),
+        *NUMBER_FIRST_WORDS,
+        *_DIGIT_HEADS,
+    ]
 )
 
 
 def find_frequencies(text: str) -> list[Hit]:
     """How often something happens: "monthly", "every two weeks", "at least quarterly", "twice a year"."""
     hits: list[Hit] = []
-    for m in _windowed(_FREQUENCY, _FREQUENCY_TRIGGER, text, 80, 80, first=_FREQUENCY_FIRST):
+    for m in _windowed(_FREQUENCY, _FREQUENCY_TRIGGER, text, 80, 80, whole=_FREQUENCY_FIRST):
         every = 1.0
         if m.group("adverb"):
             unit, n = _ADVERBS[m.group("adverb").lower()]
@@ -1021,8 +1059,11 @@ _MODAL_TRIGGER = _Trigger(
         "responsible",
     ]
 )
-_MODAL_FIRST = first_words(
-    ["shall", "will", "must", "may", "agree", "undertake", "covenant", "commit", "is", "are"]
+_MODAL_FIRST = frozenset(
+    [
+        *("shall", "will", "must", "may", "is", "are"),
+        *("agree", "agrees", "undertake", "undertakes", "covenant", "covenants", "commit", "commits"),
+    ]
 )
 _NOT_DUTY = frozenset({"mean", "means", "include", "includes", "apply", "prevail", "survive", "refer"})
 _NOT_DUTY_BE = frozenset({"deemed", "construed", "interpreted", "entitled", "read", "binding", "effective"})
@@ -1052,7 +1093,7 @@ def find_obligations(doc: Doc, roles: dict[str, str]) -> list[Hit]:
     role_re = _role_pattern(tuple(sorted(all_roles)))
     tagged = doc.has_annotation("POS")
     found: list[tuple[int, int, dict[str, Any]]] = []  # (subject_start, modal_start, value)
-    for m in _windowed(_MODAL, _MODAL_TRIGGER, text, 24, 160, first=_MODAL_FIRST):
+    for m in _windowed(_MODAL, _MODAL_TRIGGER, text, 24, 160, whole=_MODAL_FIRST):
         modal = " ".join(m.group("modal").lower().split())
         neg = bool(m.group("neg"))
         action = (m.group("action") or "").lower()
