@@ -120,6 +120,8 @@ class PatternMatcher:
         }
         # Words one of which stands whole in every match of a regex: a Doc without any of them is skipped.
         self._needed = [whole_words(pattern.pattern) for _, pattern, _ in self.regexes]
+        # ... and words one of which opens a run of letters in every match ("\\b(?:breach\\w*|default\\w*)").
+        self._openers = [word_prefixes(pattern.pattern) for _, pattern, _ in self.regexes]
 
     def _add_token_pattern(self, key: str, pattern: list[dict[str, Any]], words: set[str]) -> None:
         """Matcher costs ~1 us per token per pattern set. When a pattern needs one of a few words, it runs
@@ -246,9 +248,13 @@ class PatternMatcher:
         lower = doc_lower(doc)
         words = _WordStarts(doc)
         anchors = self._anchors
-        present = _present_words(text, lower) if any(self._needed) else None
+        present = _present_words(text, lower) if any(self._needed) or any(self._openers) else None
+        runs = sorted(present) if present is not None else []
         for n, (key, pattern, head) in enumerate(self.regexes):
-            if present is not None and any(present.isdisjoint(ws) for ws in self._needed[n]):
+            if present is not None and (
+                any(present.isdisjoint(ws) for ws in self._needed[n])
+                or any(not any(_opens_a_run(runs, w) for w in ws) for ws in self._openers[n])
+            ):
                 continue  # a word every match holds is nowhere in the Doc
             if head is not None and pattern.pattern.startswith("\\b") and all(h.isalpha() for h in head):
                 found_at = _regex_hits_at(pattern, words.starts(head), text)
@@ -469,6 +475,46 @@ def whole_words(source: str) -> list[frozenset[str]]:
         for k in range(1, len(items) - 1)
         if items[k][0] == "WORDS" and _delimits(items[k - 1], -1) and _delimits(items[k + 1], 1)
     ]
+
+
+def word_prefixes(source: str) -> list[frozenset[str]]:
+    """Like ``whole_words``, for words that only need a non-letter before them: every match holds a run
+    of letters that opens with one of the words of each set ("\\bbreach\\w*" needs a run "breach...")."""
+    if any(mark in source for mark in _REGEX_ONLY) or _REGEX_ONLY_FLAGS.search(source):
+        return []
+    try:
+        tree = sre_parser.parse(source)
+    except Exception:  # re.error, or an overflow: a source the parser cannot read is simply not used
+        return []
+    items = _flat(list(tree))
+    found = []
+    for k in range(1, len(items)):
+        words = _opening_words(items[k])
+        if words and _delimits(items[k - 1], -1):
+            found.append(words)
+    return found
+
+
+def _opening_words(item: Any) -> frozenset[str] | None:
+    """The words one of which an item opens with: a word, or an alternation whose every alternative
+    opens with literal letters."""
+    if item[0] == "WORDS":
+        return frozenset(item[1])
+    if item[0] is not sre_constants.BRANCH:
+        return None
+    words: set[str] = set()
+    for branch in item[1][1]:
+        flat = _flat(list(branch))
+        if not flat or flat[0][0] != "WORDS":
+            return None
+        words |= flat[0][1]
+    return frozenset(words)
+
+
+def _opens_a_run(runs: list[str], prefix: str) -> bool:
+    """Whether a string of the sorted ``runs`` starts with ``prefix``."""
+    i = bisect.bisect_left(runs, prefix)
+    return i < len(runs) and runs[i].startswith(prefix)
 
 
 def _flat(items: list[Any]) -> list[Any]:

@@ -247,3 +247,30 @@ def test_whole_words_are_in_every_match_of_every_shipped_regex() -> None:
                 for words in sets:
                     assert runs & words, (source, m.group())
     assert with_words > len(sources) // 2
+
+
+def test_word_prefixes_open_a_run_of_letters_in_every_match_of_every_shipped_regex() -> None:
+    """A Doc is skipped for a regex when no run of letters in it opens with a word of a set."""
+    import re
+
+    import regex
+
+    from contractlint.nlp.matching import word_prefixes
+
+    assert word_prefixes(r"terminat\w*\b[^.;]{0,160}?\b(?:breach\w*|default\w*|winding[\s-]up)") == [
+        frozenset({"breach", "default", "winding"})
+    ]
+    assert word_prefixes(r"\bre-?perform\w*") == [frozenset({"re"})]
+    assert word_prefixes(r"terminat\w*") == []  # nothing says a run of letters starts there
+    assert word_prefixes(r"\b(?:breach\w*|\d+)") == []  # an alternative opens without letters
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))[:40]]
+    sources = [r for rule in PATTERNS.rules for ms in rule.parts.values() for r in ms.regex]
+    for source in sources:
+        sets = word_prefixes(source)
+        pattern = regex.compile(source, regex.IGNORECASE)
+        for text in texts:
+            for m in pattern.finditer(text):
+                runs = re.findall("[a-z]+", text[max(0, m.start() - 1) : m.end()].lower())
+                for words in sets:
+                    assert any(r.startswith(tuple(words)) for r in runs), (source, m.group())
