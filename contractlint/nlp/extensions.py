@@ -8,6 +8,7 @@ otherwise overwrite each other.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -18,6 +19,7 @@ __all__ = [
     "TEXT_KEY",
     "doc_lower",
     "doc_text",
+    "letter_runs",
     "lower_text",
     "register_extensions",
     "sentence_starts_of",
@@ -83,6 +85,20 @@ def lower_text(text: str) -> str:
     if len(lower) != len(text):
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lower
+
+
+_ASCII_LETTER_RUN = re.compile("[a-z]+")
+_last_runs: list[Any] = [None, frozenset()]
+
+
+def letter_runs(text: str, lower: str) -> frozenset[str]:
+    """The maximal runs of ASCII letters in ``lower`` (``lower_text(text)``), remembered for the last
+    ``text`` (by identity): the recognisers and the pattern component ask for the same Doc's, to skip
+    words that are not there without a ``str.find`` over the whole text for each."""
+    if _last_runs[0] is not text:
+        _last_runs[:] = [text, frozenset(_ASCII_LETTER_RUN.findall(lower))]
+    runs: frozenset[str] = _last_runs[1]
+    return runs
 
 
 def doc_lower(doc: Doc) -> str:

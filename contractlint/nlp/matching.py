@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import importlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from contractlint.model import BLOCK_SEPARATOR
-from contractlint.nlp.extensions import doc_lower, doc_text, register_extensions, sentence_starts_of
+from contractlint.nlp.extensions import (
+    doc_lower,
+    doc_text,
+    letter_runs,
+    register_extensions,
+    sentence_starts_of,
+)
 from contractlint.nlp.patterns import PatternSet, load_patterns, shipped_patterns
 
 __all__ = ["PatternMatcher", "PatternResult", "evaluate"]
@@ -438,7 +443,6 @@ def literal_heads(source: str) -> tuple[str, ...] | None:
 _CASE_TRAPS = "İſ\u212a"
 """The only non-ASCII characters that ``regex`` IGNORECASE matches to an ASCII letter (İ, long s, Kelvin
 sign)."""
-_ASCII_WORDS = re.compile("[a-z]+")
 
 
 def _present_words(text: str, lower: str) -> frozenset[str] | None:
@@ -446,7 +450,7 @@ def _present_words(text: str, lower: str) -> frozenset[str] | None:
     case-insensitive regex matches to an ASCII letter but ``str.lower`` does not turn into one."""
     if any(c in text for c in _CASE_TRAPS):
         return None
-    return frozenset(_ASCII_WORDS.findall(lower))
+    return letter_runs(text, lower)
 
 
 _REGEX_ONLY = ("{e", "(?r", "(?|", "\\m", "\\M", "\\p", "\\P", "\\X", "\\N", "\\G", "\\K", "\\L", "[[")

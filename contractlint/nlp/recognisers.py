@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from contractlint.nlp.extensions import (
     doc_text,
+    letter_runs,
     lower_text,
     register_extensions,
     sentence_starts_of,
@@ -104,11 +105,23 @@ class _Trigger:
         self.words = tuple(sorted({w.lower() for w in words}))
         self.whole_words = whole_words
         self.plural = plural
+        # A whole word of ASCII letters, found after and before a character that is not alphanumeric, is a
+        # whole run of ASCII letters (a plural "s" included).
+        self._lettered = frozenset(w for w in self.words if whole_words and w.isascii() and w.isalpha())
 
-    def find(self, lower: str) -> list[tuple[int, int]]:
+    def find(self, lower: str, runs: frozenset[str] | None = None) -> list[tuple[int, int]]:
+        """``(start, end)`` of each trigger word. ``runs``: the text's runs of ASCII letters
+        (``letter_runs``); a whole word of letters that is not one of them is not looked for."""
         hits: list[tuple[int, int]] = []
         n = len(lower)
         for word in self.words:
+            if (
+                runs is not None
+                and word in self._lettered
+                and word not in runs
+                and not (self.plural and word + "s" in runs)
+            ):
+                continue
             size = len(word)
             i = lower.find(word)
             while i != -1:
@@ -234,7 +247,7 @@ def _windowed(
     lower = _lower_of(text)
     if any(c in text for c in _CASE_TRAPS):
         first = whole = None
-    for start, end in trigger.find(lower):
+    for start, end in trigger.find(lower, letter_runs(text, lower)):
         if start < last_end:
             continue
         lo = max(last_end, start - before)
