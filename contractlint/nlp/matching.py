@@ -477,7 +477,7 @@ def whole_words(source: str) -> list[frozenset[str]]:
     return [
         items[k][1]
         for k in range(1, len(items) - 1)
-        if items[k][0] == "WORDS" and _delimits(items[k - 1], -1) and _delimits(items[k + 1], 1)
+        if items[k][0] == "WORDS" and _delimited(items, k, -1) and _delimited(items, k, 1)
     ]
 
 
@@ -494,7 +494,7 @@ def word_prefixes(source: str) -> list[frozenset[str]]:
     found = []
     for k in range(1, len(items)):
         words = _opening_words(items[k])
-        if words and _delimits(items[k - 1], -1):
+        if words and _delimited(items, k, -1):
             found.append(words)
     return found
 
@@ -560,6 +560,25 @@ def _branch_words(branches: list[Any]) -> Any:
 _NON_LETTER_CATEGORIES = frozenset(
     [sre_constants.CATEGORY_SPACE, sre_constants.CATEGORY_NOT_WORD, sre_constants.CATEGORY_DIGIT]
 )
+
+
+def _delimited(items: list[Any], k: int, side: int) -> bool:
+    """Whether the item before (``side`` -1) or after (1) ``items[k]`` ends its run of letters: a
+    delimiter, or optional items that end (start) with one, up to a delimiter
+    ("\\s+(?:limited\\s+)?warrant")."""
+    j = k + side
+    while 0 <= j < len(items):
+        item = items[j]
+        if _delimits(item, side):
+            return True
+        op, av = item
+        if op not in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) or av[0] != 0:
+            return False
+        body = _flat(list(av[2]))
+        if not body or not _delimits(body[0] if side == 1 else body[-1], side):
+            return False
+        j += side
+    return False
 
 
 def _delimits(item: Any, side: int) -> bool:

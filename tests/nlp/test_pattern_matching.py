@@ -261,6 +261,11 @@ def test_word_prefixes_open_a_run_of_letters_in_every_match_of_every_shipped_reg
         frozenset({"breach", "default", "winding"})
     ]
     assert word_prefixes(r"\bre-?perform\w*") == [frozenset({"re"})]
+    assert word_prefixes(r"(?<=\d[\s-]+)(?:year|month)\s+(?:limited\s+)?warrant") == [
+        frozenset({"month", "year"}),
+        frozenset({"warrant"}),
+    ]
+    assert word_prefixes(r"x(?:\s+y)?z") == []  # without the optional part, "z" follows "x"
     assert word_prefixes(r"terminat\w*") == []  # nothing says a run of letters starts there
     assert word_prefixes(r"\b(?:breach\w*|\d+)") == []  # an alternative opens without letters
     root = Path(__file__).resolve().parents[2] / "fixtures"
