@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 __all__ = [
+    "CASE_TRAPS",
     "DOC_EXTENSIONS",
     "SPAN_EXTENSIONS",
     "TEXT_KEY",
@@ -87,6 +88,10 @@ def lower_text(text: str) -> str:
     return lower
 
 
+CASE_TRAPS = "İſ\u212a"
+"""The only non-ASCII characters that ``regex`` IGNORECASE matches to an ASCII letter (İ, long s, Kelvin
+sign): ``str.lower`` does not turn them into that letter, so a text holding one is not pre-filtered by
+a lower-case word test."""
 _ASCII_LETTER_RUN = re.compile("[a-z]+")
 _last_runs: list[Any] = [None, frozenset()]
 

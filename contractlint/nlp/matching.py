@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from contractlint.model import BLOCK_SEPARATOR
 from contractlint.nlp.extensions import (
+    CASE_TRAPS,
     doc_lower,
     doc_text,
     letter_runs,
@@ -440,15 +441,10 @@ def literal_heads(source: str) -> tuple[str, ...] | None:
     return tuple(sorted(h for h in found if not any(h != o and h.startswith(o) for o in found)))
 
 
-_CASE_TRAPS = "İſ\u212a"
-"""The only non-ASCII characters that ``regex`` IGNORECASE matches to an ASCII letter (İ, long s, Kelvin
-sign)."""
-
-
 def _present_words(text: str, lower: str) -> frozenset[str] | None:
     """The maximal runs of ASCII letters in ``lower``, or None when ``text`` holds a character that a
     case-insensitive regex matches to an ASCII letter but ``str.lower`` does not turn into one."""
-    if any(c in text for c in _CASE_TRAPS):
+    if any(c in text for c in CASE_TRAPS):
         return None
     return letter_runs(text, lower)
 

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from contractlint.nlp.extensions import (
+    CASE_TRAPS,
     doc_text,
     letter_runs,
     lower_text,
@@ -240,11 +241,6 @@ def _text_words(text: str) -> _TextWords:
     return words
 
 
-_CASE_TRAPS = "İſ\u212a"
-"""The only non-ASCII characters that ``regex`` IGNORECASE matches to an ASCII letter (İ, long s, Kelvin
-sign): ``str.lower`` does not map them to that letter, so a text holding one is not pre-filtered."""
-
-
 def first_words(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """``{first character: words}`` for ``_windowed``'s cheap test of where a pattern can start."""
     out: dict[str, list[str]] = {}
@@ -278,7 +274,7 @@ def _windowed(
     last_end = 0
     n = len(text)
     lower = _lower_of(text)
-    if any(c in text for c in _CASE_TRAPS):
+    if any(c in text for c in CASE_TRAPS):
         first = whole = None
     text_words = _text_words(text)
     words = text_words.starts if whole is None else text_words.candidates(whole)

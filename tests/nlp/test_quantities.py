@@ -150,3 +150,13 @@ def test_money(nlp: Language, text: str, phrase: str, amount: float, currency: s
 )
 def test_not_money(nlp: Language, text: str) -> None:
     assert found(nlp, text, "money", "cl_money") == []
+
+
+def test_a_duration_opening_on_a_case_folded_letter_is_still_found() -> None:
+    """The first-word pre-filter compares lower-cased text; "ſ" (long s) is no "s" to ``str.lower`` but
+    is one to the case-insensitive regex, so a text holding it is not pre-filtered."""
+    from contractlint.nlp.recognisers import find_durations
+
+    text = "The fee is payable le\u017fs than 30 days after invoice."
+    assert [h[:2] for h in find_durations(text)] == [(19, 50)]
+    assert [h[:2] for h in find_durations(text.replace("\u017f", "s"))] == [(19, 50)]
