@@ -16,6 +16,7 @@ import regex
 from spacy.tokens import Doc
 
 from contractlint.model import Clause, Document, Finding, Location, Provision
+from contractlint.nlp.extensions import span_rows
 from contractlint.nlp.matching import PatternResult
 from contractlint.rules.base import Rule
 from contractlint.segment import ClauseTree
@@ -136,9 +137,14 @@ class LintContext:
                 if key not in doc.spans:
                     continue
                 off = doc._.cl_offset
+                if attr:  # the recognisers' own rows: no Span and Underscore object per hit
+                    found.extend(
+                        Hit(s + off, e + off, label, value)
+                        for s, e, label, value in span_rows(doc, key, attr)
+                    )
+                    continue
                 for span in doc.spans[key]:
-                    value = getattr(span._, attr) if attr else span.id_
-                    found.append(Hit(span.start_char + off, span.end_char + off, span.label_, value))
+                    found.append(Hit(span.start_char + off, span.end_char + off, span.label_, span.id_))
             self._hit_cache[key] = found
         return found
 
