@@ -86,9 +86,11 @@ def _collector_paused() -> Iterator[None]:
 
 @lru_cache(maxsize=4)
 def _pipeline(pattern_dirs: tuple[str, ...]) -> Language:
+    """The default pipeline, except that pattern hits are not also stored as Spans: the rules read the
+    hits' offsets (``doc._.cl_pattern_hits``), never ``doc.spans["patterns"]``."""
     from contractlint.nlp import build_pipeline
 
-    return build_pipeline(extra_pattern_dirs=pattern_dirs)
+    return build_pipeline({"components.contractlint_patterns.spans_key": ""}, extra_pattern_dirs=pattern_dirs)
 
 
 class Linter:

@@ -53,6 +53,10 @@ class PatternMatcher:
     ``if``/``then`` parts of conditional rules). ``doc._.cl_pattern_hits`` maps each key
     (``"<rule-id>|match"``, ``"<rule-id>|if"``, ``"<rule-id>|then"``, ``"lexicon|<LABEL>|<id>"``) to the
     Doc-relative ``(start, end)`` character ranges it matched, for ``evaluate``.
+
+    An empty ``spans_key`` stores no spans: ``evaluate`` and the rules read ``cl_pattern_hits`` only, and
+    a Span per hit (thousands per contract) is a few percent of a lint, so the linter's own pipeline
+    skips them.
     """
 
     def __init__(
@@ -241,7 +245,7 @@ class PatternMatcher:
             starts = offsets[:, 0].tolist()
             ends = (offsets[:, 0] + offsets[:, 1]).tolist()
         keys = self._match_keys
-        span_ids = self._span_ids
+        span_ids = self._span_ids if self.spans_key else {}
         for match_id, start, end in found:
             key = keys.get(match_id)
             if key is None:
@@ -276,8 +280,9 @@ class PatternMatcher:
                     if span is not None and len(span):
                         span.id = ids[1]
                         spans.append(span)
-        spans.sort(key=_span_order)
-        doc.spans[self.spans_key] = spans
+        if self.spans_key:
+            spans.sort(key=_span_order)
+            doc.spans[self.spans_key] = spans
         doc._.cl_pattern_hits = hits
         return doc
 
