@@ -101,18 +101,21 @@ def alpha_value(label: str) -> int:
     return first + 26 * (len(label) - 1)
 
 
+_LETTER_BASE = {
+    ("paren", True): "paren-lower",
+    ("paren", False): "paren-upper",
+    ("close", True): "paren-lower",
+    ("close", False): "paren-upper",
+    ("dot", True): "lower",
+    ("dot", False): "upper",
+}
+
+
 def _letter_style(label: str, kind: str) -> tuple[NumberStyle, int] | None:
     """Style and value of a letter label in one of the punctuation kinds ``paren``, ``close``, ``dot``."""
     lower = label.islower()
     doubled = len(label) == 2 and label[0] == label[1]
-    base = {
-        ("paren", True): "paren-lower",
-        ("paren", False): "paren-upper",
-        ("close", True): "paren-lower",
-        ("close", False): "paren-upper",
-        ("dot", True): "lower",
-        ("dot", False): "upper",
-    }[(kind, lower)]
+    base = _LETTER_BASE[(kind, lower)]
     if len(label) == 1:
         if label.lower() in _AMBIGUOUS:
             return f"{base}-roman-or-alpha", alpha_value(label)  # type: ignore[return-value]
@@ -125,13 +128,34 @@ def _letter_style(label: str, kind: str) -> tuple[NumberStyle, int] | None:
     return None
 
 
+def _plain(text: str, pos: int) -> bool:
+    """``text[pos]`` is plainly not a space of any kind: a letter, a digit or common punctuation."""
+    c = text[pos]
+    return c.isalnum() or c in _NOT_SPACE
+
+
 def _skip_space(text: str, pos: int) -> int:
-    """``_WS_ANY.match(text, pos).end()``, without the regex call when ``pos`` is plainly not a space
-    (this runs several times for every block)."""
-    if pos < len(text) and (text[pos].isalnum() or text[pos] in _NOT_SPACE):
-        return pos
+    """``_WS_ANY.match(text, pos).end()``, without the regex call when ``pos`` is plainly not a space or is
+    one ASCII space before such a character (this runs several times for every block)."""
+    n = len(text)
+    if pos < n:
+        c = text[pos]
+        if c.isalnum() or c in _NOT_SPACE:
+            return pos
+        if c == " " and pos + 1 < n:
+            c = text[pos + 1]
+            if c.isalnum() or c in _NOT_SPACE:
+                return pos + 1
     m = _WS_ANY.match(text, pos)
     return m.end() if m else pos
+
+
+def _line_end(text: str, pos: int) -> regex.Match[str] | None:
+    """``_LINE_END.match(text, pos)``, without the regex call when no line break can follow."""
+    c = text[pos : pos + 1]
+    if c not in (" ", "\t", "\n") or (c == " " and pos + 1 < len(text) and _plain(text, pos + 1)):
+        return None
+    return _LINE_END.match(text, pos)
 
 
 _NOT_SPACE = frozenset("()[].,;:'\"‘’“”§-–—")
@@ -152,7 +176,9 @@ def run_in_title(text: str, pos: int) -> tuple[str, int] | None:
     ``"Termination. Either party may ..."``, or the whole rest when it reads as a heading line
     (``"DEFINITIONS AND INTERPRETATION"``, ``"Provision of Services"``). ``end`` is where the body starts.
     """
-    if text[pos : pos + 1] in (" ", "\t"):
+    if text[pos : pos + 1] == " " and pos + 1 < len(text) and _plain(text, pos + 1):
+        pos += 1
+    elif text[pos : pos + 1] in (" ", "\t"):
         ws = _WS_LINE.match(text, pos)
         pos = ws.end() if ws else pos
     rest = text[pos:]
@@ -339,7 +365,7 @@ def parse_typed_number(text: str, pos: int = 0) -> TypedNumber | None:
     body_start = end
     if title_found is None:
         # "ARTICLE 1" alone on its line, its heading on the next: "ARTICLE 1\nDEFINITIONS".
-        line = _LINE_END.match(text, end) if text[end : end + 1] in (" ", "\t", "\n") else None
+        line = _line_end(text, end)
         if line is not None:
             title_found = run_in_title(text, line.end())
     if title_found is not None:
