@@ -14,9 +14,10 @@ No spaCy, python-docx, lxml or pdfminer object ever appears in these types.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 __all__ = [
     "REPORT_SCHEMA",
@@ -51,6 +52,40 @@ BLOCK_SEPARATOR = "\n\n"
 """Joins blocks in ``Document.text``: a blank line, so sentence splitting never runs across blocks."""
 
 
+_C = TypeVar("_C", bound=type)
+
+
+def slot_init(cls: _C) -> _C:
+    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its slot's setter.
+
+    The generated one calls ``object.__setattr__(self, name, value)`` per field, which looks each name up
+    again; a contract builds tens of thousands of locations, blocks, numbers and clauses, and that was
+    several percent of a lint. The signature and defaults stay the dataclass's, and assignment after
+    construction still raises ``FrozenInstanceError``.
+    """
+    params: list[str] = []
+    lines: list[str] = []
+    env: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if not f.init or f.default_factory is not dataclasses.MISSING or f.kw_only:
+            raise TypeError(f"slot_init: {cls.__name__}.{f.name} needs the dataclass's own __init__")
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            env[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        env[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        lines.append(f"    _set_{f.name}(self, {f.name})")
+    # Built from the field names only (identifiers), as dataclasses builds its own __init__.
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines), env)
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {**{f.name: f.type for f in dataclasses.fields(cls)}, "return": None}
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@slot_init
 @dataclass(frozen=True, slots=True)
 class TextBox:
     """Where a run of characters sits on a PDF page (one line, or part of one)."""
@@ -61,6 +96,7 @@ class TextBox:
     bbox: BBox
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a span of a contract is, in every coordinate system the source has."""
@@ -125,6 +161,7 @@ NumberStyle = Literal[
 ]
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class TypedNumber:
     """A clause number found at the start of a block's text."""
@@ -149,6 +186,7 @@ class TypedNumber:
     """Offset where the clause's own text begins: after the title, or after the number."""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-like unit: a heading, a paragraph, a list item or a table cell."""
@@ -351,6 +389,7 @@ def _union(bboxes: list[BBox]) -> BBox | None:
     )
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Clause:
     """A node of the clause tree: a numbered or headed part of the contract and what it holds."""
@@ -379,6 +418,7 @@ Severity = Literal["info", "warning", "error"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One lint finding: which rule, how serious, what to do, and exactly where."""
@@ -406,6 +446,7 @@ class Finding:
     doc_url: str = ""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Provision:
     """An entry of the clause inventory: a kind of provision found in the contract, and where."""

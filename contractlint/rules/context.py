@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 import regex
 from spacy.tokens import Doc
 
-from contractlint.model import Clause, Document, Finding, Location, Provision
+from contractlint.model import Clause, Document, Finding, Location, Provision, slot_init
 from contractlint.nlp.extensions import span_rows
 from contractlint.nlp.matching import PatternResult
 from contractlint.rules.base import Rule
@@ -28,6 +28,7 @@ _EXCERPT_MAX = 300
 _WS = regex.compile(r"\s+")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A recogniser span in absolute offsets, with the recogniser's plain value."""
