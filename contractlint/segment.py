@@ -173,10 +173,11 @@ def _heading_rank(block: Block, content_start: int, md_level: int | None) -> int
     if md_level is not None:
         return md_level
     if block.style:
-        m = _HEADING_STYLE.match(block.style.strip())
+        style = block.style.strip()
+        m = _HEADING_STYLE.match(style) if style[-1:].isdigit() else None  # "Heading 2" ends in its level
         if m:
             return int(m.group("n"))
-        if block.style.strip().lower() in ("title", "subtitle"):
+        if style.lower() in ("title", "subtitle"):
             return 0
     if block.kind == "title":
         return 0
