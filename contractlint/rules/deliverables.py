@@ -758,8 +758,19 @@ def _sentence_has(ctx: LintContext, offset: int, pattern: regex.Pattern[str]) ->
     return pattern.search(ctx.text, s, e) is not None
 
 
-def _deadline_spans(ctx: LintContext) -> list[tuple[int, int]]:
-    """Deadlines tied to the provider's delivery duties, and delivery schedules or milestones."""
+_DEADLINES: ContextCache[tuple[tuple[int, int], ...]] = ContextCache()
+
+
+def _deadline_spans(ctx: LintContext) -> tuple[tuple[int, int], ...]:
+    """Deadlines tied to the provider's delivery duties, and delivery schedules or milestones, found once
+    per contract: DV003 and the inventory both ask."""
+    found = _DEADLINES.get(ctx)
+    if found is None:
+        found = _DEADLINES.setdefault(ctx, tuple(_find_deadline_spans(ctx)))
+    return found
+
+
+def _find_deadline_spans(ctx: LintContext) -> list[tuple[int, int]]:
     places = _places(ctx)
     placeholders = ctx.pattern_spans("placeholder")
     out: list[tuple[int, int]] = [
