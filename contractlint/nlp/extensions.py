@@ -23,6 +23,7 @@ __all__ = [
     "lower_text",
     "register_extensions",
     "sentence_starts_of",
+    "set_span_value",
     "span_rows",
     "store_sentence_starts",
     "store_span_rows",
@@ -48,6 +49,14 @@ SPAN_EXTENSIONS = (
 )
 
 _done = False
+
+
+def set_span_value(doc: Doc, start_char: int, end_char: int, attr: str, value: Any) -> None:
+    """``span._.set(attr, value)`` for one of our span attributes (plain defaults, no getter or setter),
+    without building an ``Underscore`` object per span: spaCy keeps a span's value in ``doc.user_data``
+    under ``("._.", attr, start_char, end_char)``. ``tests/nlp/test_extensions.py`` checks that
+    ``span._`` reads back what this stores, so a spaCy that keys values otherwise fails there."""
+    doc.user_data[("._.", attr, start_char, end_char)] = value
 
 
 def register_extensions() -> None:

@@ -28,6 +28,7 @@ from contractlint.nlp.extensions import (
     lower_text,
     register_extensions,
     sentence_starts_of,
+    set_span_value,
     span_rows,
     store_span_rows,
 )
@@ -63,9 +64,9 @@ def _set_spans(doc: Doc, key: str, attr: str, hits: Iterable[Hit]) -> list[Span]
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        span._.set(attr, value)
-        spans.append(span)
         where = (span.start_char, span.end_char)
+        set_span_value(doc, *where, attr, value)
+        spans.append(span)
         ranges.append((*where, label))
         values[where] = value
     doc.spans[key] = spans

@@ -26,6 +26,7 @@ from contractlint.nlp.extensions import (
     SpanRow,
     doc_text,
     register_extensions,
+    set_span_value,
     store_sentence_starts,
     store_span_rows,
 )
@@ -145,7 +146,7 @@ class ClauseSentencizer:
             if span is None:
                 continue
             value = {"marker": m.group(0), "lead_in": lead_in}
-            span._.cl_item = value
+            set_span_value(doc, span.start_char, span.end_char, "cl_item", value)
             items.append(span)
             rows.append((span.start_char, span.end_char, m.group(0), value))
             if text[end - 1] == ":":
