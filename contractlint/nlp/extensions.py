@@ -56,7 +56,8 @@ def set_span_value(doc: Doc, start_char: int, end_char: int, attr: str, value: A
     without building an ``Underscore`` object per span: spaCy keeps a span's value in ``doc.user_data``
     under ``("._.", attr, start_char, end_char)``. ``tests/nlp/test_extensions.py`` checks that
     ``span._`` reads back what this stores, so a spaCy that keys values otherwise fails there."""
-    doc.user_data[("._.", attr, start_char, end_char)] = value
+    values: dict[Any, Any] = doc.user_data  # typed as str-keyed; spaCy keys span values by tuples
+    values[("._.", attr, start_char, end_char)] = value
 
 
 def register_extensions() -> None:
