@@ -460,6 +460,18 @@ _REGEX_ONLY_FLAGS = regex.compile(r"\(\?[a-zA-Z0-9-]*[VwfbepV]|\(\?\(|\(\?&|\(\?
 reverse, branch reset, Unicode properties, nested sets, flags such as FULLCASE or WORD, recursion)."""
 
 
+def _parsed_items(source: str) -> list[Any] | None:
+    """``_flat`` of ``source`` as the standard library's regex parser reads it, or None for a source with
+    syntax only the ``regex`` module knows, or one the parser cannot read."""
+    if any(mark in source for mark in _REGEX_ONLY) or _REGEX_ONLY_FLAGS.search(source):
+        return None
+    try:
+        tree = sre_parser.parse(source)
+    except Exception:  # re.error, or an overflow: a source the parser cannot read is simply not used
+        return None
+    return _flat(list(tree))
+
+
 def whole_words(source: str) -> list[frozenset[str]]:
     """Sets of lower-case ASCII words such that every match of ``source`` (case-insensitive or not) holds
     a word of each set as a whole run of letters: between ``\\b``, ``\\s+`` or other non-letters.
@@ -468,13 +480,9 @@ def whole_words(source: str) -> list[frozenset[str]]:
     (most rule regexes name a word that most contracts never use). Read with the standard library's
     regex parser: a source with syntax that only the ``regex`` module knows gives no sets.
     """
-    if any(mark in source for mark in _REGEX_ONLY) or _REGEX_ONLY_FLAGS.search(source):
+    items = _parsed_items(source)
+    if items is None:
         return []
-    try:
-        tree = sre_parser.parse(source)
-    except Exception:  # re.error, or an overflow: a source the parser cannot read is simply not used
-        return []
-    items = _flat(list(tree))
     return [
         items[k][1]
         for k in range(1, len(items) - 1)
@@ -485,13 +493,9 @@ def whole_words(source: str) -> list[frozenset[str]]:
 def word_prefixes(source: str) -> list[frozenset[str]]:
     """Like ``whole_words``, for words that only need a non-letter before them: every match holds a run
     of letters that opens with one of the words of each set ("\\bbreach\\w*" needs a run "breach...")."""
-    if any(mark in source for mark in _REGEX_ONLY) or _REGEX_ONLY_FLAGS.search(source):
+    items = _parsed_items(source)
+    if items is None:
         return []
-    try:
-        tree = sre_parser.parse(source)
-    except Exception:  # re.error, or an overflow: a source the parser cannot read is simply not used
-        return []
-    items = _flat(list(tree))
     found = []
     for k in range(1, len(items)):
         words = _opening_words(items[k])
