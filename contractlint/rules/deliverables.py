@@ -18,6 +18,7 @@ from functools import cache, cached_property, lru_cache
 import regex
 
 from contractlint.model import Finding, Provision
+from contractlint.nlp.extensions import letter_runs, lower_text
 from contractlint.nlp.patterns import shipped_patterns
 from contractlint.rules.base import Rule
 from contractlint.rules.context import ContextCache, Hit, LintContext, merge_spans
@@ -371,25 +372,19 @@ def _words_back(text: str, pos: int, count: int) -> int:
     return pos if m is None else m.start()
 
 
-_ASCII_RUN_TABLE = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
-"""Keeps ASCII letters and digits, blanks every other byte: ``split()`` then gives the text's runs."""
-
-
 def _lexicon_matches(text: str, lex: _Lexicon) -> set[tuple[int, int]]:
     """Each term's rarest word is found with ``str.find`` (memory speed; a regex alternation of hundreds
     of phrases is tried at every character and costs ~1 s/MB), then the terms holding that word are
     matched from the word's position."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a few characters lower-case to two; keep offsets aligned
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lower = lower_text(text)
     found: set[tuple[int, int]] = set()
     n = len(lower)
-    # A whole-word hit of an ASCII word is one of the text's runs of ASCII letters and digits (a
-    # longer run would put a letter or digit beside it), so a word that is no such run has no hit, and
-    # its ``str.find`` through the whole text (most terms are absent from most contracts) is skipped.
-    runs = set(lower.encode("ascii", "replace").translate(_ASCII_RUN_TABLE).split())
+    # A whole-word hit of an ASCII word of letters is one of the text's runs of ASCII letters (a longer
+    # run would put a letter beside it), so a word that is no such run has no hit, and its ``str.find``
+    # through the whole text (most terms are absent from most contracts) is skipped.
+    runs = letter_runs(text, lower)
     for word, shapes in lex.heads.items():
-        if word.isascii() and word.isalnum() and word.encode() not in runs:
+        if word.isascii() and word.isalpha() and word not in runs:
             continue
         size = len(word)
         i = lower.find(word)
