@@ -274,13 +274,10 @@ class Document:
     _starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
     _boxed: bool = field(default=False, init=False, repr=False, compare=False)
     """Some block has PDF boxes: ``locate`` need not walk the blocks of a span to look for them."""
-    _lined: bool = field(default=False, init=False, repr=False, compare=False)
-    """Some block has a line number (text and Markdown sources)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(b.location.start for b in self.blocks))
         object.__setattr__(self, "_boxed", any(b.location.boxes for b in self.blocks))
-        object.__setattr__(self, "_lined", any(b.location.line is not None for b in self.blocks))
 
     @property
     def page_count(self) -> int | None:
@@ -342,7 +339,7 @@ class Document:
         if line is not None:
             line += self.text.count("\n", floc.start, max(floc.start, start))
         end_line = None
-        last = self.block_at(max(start, end - 1)) if self._lined else None
+        last = self.block_at(max(start, end - 1))
         last_line = None if last is None else last.location.line
         if last is not None and last_line is not None:
             lstart = last.location.start

@@ -667,14 +667,14 @@ def _typed_number(block: Block, pos: int) -> TypedNumber | None:
     return parse_typed_number(block.text, pos)
 
 
-def _freeze(node: _Node, level: int, doc: Document, lines: bool) -> Clause:
-    children = tuple(_freeze(c, level + 1, doc, lines) for c in node.children)
+def _freeze(node: _Node, level: int, doc: Document) -> Clause:
+    children = tuple(_freeze(c, level + 1, doc) for c in node.children)
     own_end = max(doc.blocks[i].location.end for i in node.blocks)
     end = max([own_end, *(c.location.end for c in children)])
     location = doc.locate(node.start, end, clause_number=node.number)
     # Document.text joins blocks with a blank line whatever the source had, so the last line is the
     # last block's own, not a count of newlines across blocks.
-    last = doc.block_at(max(node.start, end - 1)) if lines else None
+    last = doc.block_at(max(node.start, end - 1))
     if last is not None and last.location.end_line not in (None, location.end_line):
         location = dataclasses.replace(location, end_line=last.location.end_line)
     return Clause(
@@ -702,8 +702,7 @@ def _owner_map(roots: tuple[Clause, ...], count: int) -> tuple[Clause | None, ..
 def segment(document: Document) -> ClauseTree:
     """Build the clause tree of ``document`` in one pass over its blocks."""
     roots = _Builder(document).run()
-    lines = any(b.location.end_line is not None for b in document.blocks)  # text and Markdown sources
-    clauses = tuple(_freeze(r, 0, document, lines) for r in roots)
+    clauses = tuple(_freeze(r, 0, document) for r in roots)
     index: dict[str, Clause] = {}
     for root in clauses:
         for clause in root.walk():

@@ -93,16 +93,14 @@ def _block(index: int, draft: BlockDraft, offset: int, typed: TypedNumber | None
     page = draft.page
     if page is None and draft.boxes:
         page = draft.boxes[0][2]
-    boxes = (
-        tuple(TextBox(offset + s, offset + e, p, bb) for s, e, p, bb in draft.boxes) if draft.boxes else ()
-    )
+    boxes = tuple(TextBox(offset + s, offset + e, p, bb) for s, e, p, bb in draft.boxes)
     location = Location(
         start=offset,
         end=offset + len(draft.text),
         block=index,
         paragraph=draft.paragraph,
         page=page,
-        bbox=_union(draft.boxes, page) if draft.boxes else None,
+        bbox=_union(draft.boxes, page),
         boxes=boxes,
         paragraph_on_page=draft.paragraph_on_page,
         line=draft.line,

@@ -138,14 +138,10 @@ def _skip_space(text: str, pos: int) -> int:
     """``_WS_ANY.match(text, pos).end()``, without the regex call when ``pos`` is plainly not a space or is
     one ASCII space before such a character (this runs several times for every block)."""
     n = len(text)
-    if pos < n:
-        c = text[pos]
-        if c.isalnum() or c in _NOT_SPACE:
-            return pos
-        if c == " " and pos + 1 < n:
-            c = text[pos + 1]
-            if c.isalnum() or c in _NOT_SPACE:
-                return pos + 1
+    if pos < n and _plain(text, pos):
+        return pos
+    if pos + 1 < n and text[pos] == " " and _plain(text, pos + 1):
+        return pos + 1
     m = _WS_ANY.match(text, pos)
     return m.end() if m else pos
 

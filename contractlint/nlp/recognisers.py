@@ -1216,7 +1216,7 @@ def _inherited(doc: Doc, hits: list[Hit], bounds: list[int]) -> list[Hit]:
         if j < 0 or hits[j][0] < lead[0]:
             continue
         parent = hits[j][3]
-        words = text[item_start:item_end][len(info["marker"]) :].split()
+        words = text[item_start + len(info["marker"]) : item_end].split()
         value = {**parent, "action": words[0].lower() if words else None, "inherited": True}
         value.pop("action_pos", None)
         out.append((item_start, item_end, "OBLIGATION", value))
